@@ -1,0 +1,72 @@
+import type { CollectionConfig } from 'payload'
+
+import { communityScopedAccess } from '../../access/communityScoped.ts'
+import { communityField, placeFields } from '../../fields/community.ts'
+import { figuresField } from '../../fields/figures.ts'
+import { publishedAtField } from '../../fields/publishedAt.ts'
+import { bodyField } from '../../fields/richTextBody.ts'
+import { slugField } from '../../fields/slug.ts'
+import { sourceCitationField } from '../../fields/sourceCitation.ts'
+import { yearMonthField } from '../../fields/yearMonth.ts'
+import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
+import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
+
+/** Self-governance brand projects (自治品牌项目): a community's named, lasting initiative. */
+export const BrandProjects: CollectionConfig = {
+  slug: 'brand-projects',
+  labels: { singular: '自治品牌项目', plural: '自治品牌项目' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'community', 'district', '_status'],
+    listSearchableFields: ['name', 'slug', 'slogan'],
+    group: '内容',
+  },
+  access: communityScopedAccess(),
+  versions: { drafts: true, maxPerDoc: 50 },
+  hooks: { beforeChange: [assertCommunityAllowed(), populatePublishedAt] },
+  fields: [
+    { name: 'name', label: '项目名称', type: 'text', required: true },
+    slugField('name'),
+    communityField(false),
+    ...placeFields(),
+    { name: 'slogan', label: '口号', type: 'text' },
+    yearMonthField('founded', '创立时间'),
+    { name: 'summary', label: '简介', type: 'textarea' },
+    bodyField('项目介绍'),
+    figuresField,
+    {
+      name: 'activities',
+      label: '主要活动',
+      labels: { singular: '活动', plural: '活动' },
+      type: 'array',
+      fields: [
+        { name: 'name', label: '名称', type: 'text', required: true },
+        { name: 'description', label: '说明', type: 'textarea' },
+      ],
+    },
+    {
+      name: 'honours',
+      label: '所获荣誉',
+      labels: { singular: '荣誉', plural: '荣誉' },
+      type: 'array',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'title', label: '荣誉名称', type: 'text', required: true },
+            { name: 'year', label: '年份', type: 'number', min: 1949, max: 2100 },
+          ],
+        },
+      ],
+    },
+    sourceCitationField(false),
+    {
+      name: 'relatedCases',
+      label: '相关案例',
+      type: 'join',
+      collection: 'case-studies',
+      on: 'brandProject',
+    },
+    publishedAtField,
+  ],
+}

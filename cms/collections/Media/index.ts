@@ -1,0 +1,54 @@
+import path from 'node:path'
+
+import type { Access, CollectionConfig } from 'payload'
+
+import { getUserCommunityIds } from '../../access/getUserCommunityIds.ts'
+import { ownCommunity } from '../../access/ownCommunity.ts'
+import { communityField } from '../../fields/community.ts'
+import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
+import { mediaDir } from '../../paths.ts'
+import { assertUploadSize } from './hooks/assertUploadSize.ts'
+import { ALLOWED_MIME_TYPES } from './limits.ts'
+
+/**
+ * Files are public once referenced by a published page, so anonymous reads are allowed; staff lists
+ * and pickers show only their communities' files and shared ones (no community).
+ */
+const readMedia: Access = async ({ req }) => {
+  if (!req.user) return true
+  const ids = await getUserCommunityIds(req)
+  if (ids === 'all') return true
+  return { or: [{ community: { in: ids } }, { community: { exists: false } }] }
+}
+
+/** Uploaded images and PDFs (attachments, covers). Type is checked from the file's bytes, not its name. */
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: '媒体文件', plural: '媒体文件' },
+  admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'alt', 'community'], group: '内容' },
+  access: { read: readMedia, create: ownCommunity(), update: ownCommunity(), delete: ownCommunity() },
+  hooks: { beforeOperation: [assertUploadSize], beforeChange: [assertCommunityAllowed()] },
+  upload: {
+    staticDir: path.resolve(mediaDir),
+    mimeTypes: ALLOWED_MIME_TYPES,
+    imageSizes: [
+      { name: 'thumbnail', width: 400, formatOptions: { format: 'webp', options: { quality: 80 } } },
+      { name: 'card', width: 800, formatOptions: { format: 'webp', options: { quality: 80 } } },
+      { name: 'large', width: 1600, formatOptions: { format: 'webp', options: { quality: 80 } } },
+    ],
+    adminThumbnail: 'thumbnail',
+  },
+  fields: [
+    {
+      name: 'alt',
+      label: '替代文字',
+      type: 'text',
+      admin: { description: '图片内容的文字描述，供读屏软件朗读。图片必填。' },
+      validate: (value: unknown, { data }: { data: { mimeType?: string } }) =>
+        data?.mimeType?.startsWith('image/') && !(typeof value === 'string' && value.trim())
+          ? '图片必须填写替代文字。'
+          : true,
+    },
+    communityField(false),
+  ],
+}

@@ -1,0 +1,29 @@
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { Config } from 'payload'
+
+import { dataDir } from './paths.ts'
+
+const migrationDir = path.resolve(import.meta.dirname, 'migrations')
+
+export const isMongoUri = (uri: string | undefined): uri is string =>
+  Boolean(uri && /^mongodb(\+srv)?:\/\//.test(uri))
+
+/** The SQLite file URL used when DATABASE_URI is unset: zero set-up, under .data/. */
+export const defaultSqliteUrl = () => `file:${path.join(dataDir, 'cms.db')}`
+
+/**
+ * MongoDB for production (replica sets, Atlas) when DATABASE_URI is a mongodb:// URI; otherwise
+ * embedded SQLite. SQLite's schema comes only from the committed migrations in cms/migrations
+ * (never pushed), so development, tests and production run the very same schema.
+ */
+export function databaseAdapter(uri = process.env.DATABASE_URI): Config['db'] {
+  if (isMongoUri(uri)) return mongooseAdapter({ url: uri, migrationDir })
+  return sqliteAdapter({
+    client: { url: uri || defaultSqliteUrl() },
+    migrationDir,
+    push: false,
+  })
+}

@@ -1,0 +1,24 @@
+import type { TextField } from 'payload'
+
+import { formatSlug } from '../hooks/formatSlug.ts'
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** URL slug: unique, indexed, lowercase pinyin/ASCII; generated from `fromField` when left empty. */
+export const slugField = (fromField = 'title'): TextField => ({
+  name: 'slug',
+  label: '网址别名',
+  type: 'text',
+  required: true,
+  unique: true,
+  index: true,
+  admin: {
+    position: 'sidebar',
+    description: '用于网址的拼音或英文，小写字母、数字和连字符。留空时按标题自动生成拼音。',
+  },
+  hooks: { beforeValidate: [formatSlug(fromField)] },
+  validate: (value: unknown) =>
+    typeof value === 'string' && SLUG_PATTERN.test(value)
+      ? true
+      : '网址别名只能包含小写字母、数字和连字符（如 lijiang-shanshui）。',
+})

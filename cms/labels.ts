@@ -1,0 +1,65 @@
+/**
+ * Chinese names of every enumerated value, in one place: the admin's select options and the public
+ * site's labels both read from here, so a kind is called the same thing everywhere.
+ */
+const options = <T extends Record<string, string>>(labels: T) =>
+  Object.entries(labels).map(([value, label]) => ({ value: value as keyof T & string, label }))
+
+export const ROLE_LABELS = { admin: '系统管理员', supervisor: '街道督导员', editor: '居委会编辑' }
+
+export const CITY_LABELS = { 上海市: '上海市', 宁波市: '宁波市' }
+
+export const STREET_KIND_LABELS = { street: '街道', town: '镇', zone: '园区/管理单元' }
+
+export const BASIS_LABELS = { stated: '原文明确', inferred: '据地理推断' }
+
+export const COMMUNITY_KIND_LABELS = {
+  'residents-committee': '居委会',
+  'residential-area': '居民区',
+  community: '社区',
+  estate: '小区',
+  village: '村',
+}
+
+export const GENRE_LABELS = {
+  'brand-project': '品牌项目',
+  grassroots: '基层案例',
+  'street-analysis': '街镇剖析',
+  thematic: '专题案例',
+  innovation: '创新案例',
+  news: '新闻报道',
+}
+
+export const NOTICE_KIND_LABELS = {
+  meeting: '会议通知',
+  consultation: '征询意见',
+  election: '选举',
+  activity: '活动',
+  publicity: '公示',
+  other: '其他',
+}
+
+export const DISCLOSURE_CATEGORY_LABELS = {
+  finance: '财务',
+  resolution: '决议',
+  minutes: '会议纪要',
+  implementation: '实施结果',
+  'autonomy-fund': '自治金',
+  'election-result': '选举结果',
+  other: '其他',
+}
+
+export const DIRECTION_LABELS = { income: '收入', expense: '支出' }
+
+export const SOURCE_KIND_LABELS = { book: '图书', article: '期刊文章', news: '新闻报道' }
+
+export const roleOptions = options(ROLE_LABELS)
+export const cityOptions = options(CITY_LABELS)
+export const streetKindOptions = options(STREET_KIND_LABELS)
+export const basisOptions = options(BASIS_LABELS)
+export const communityKindOptions = options(COMMUNITY_KIND_LABELS)
+export const genreOptions = options(GENRE_LABELS)
+export const noticeKindOptions = options(NOTICE_KIND_LABELS)
+export const disclosureCategoryOptions = options(DISCLOSURE_CATEGORY_LABELS)
+export const directionOptions = options(DIRECTION_LABELS)
+export const sourceKindOptions = options(SOURCE_KIND_LABELS)

@@ -1,0 +1,14 @@
+import { getPayload, type Payload } from 'payload'
+
+import config from './payload.config.ts'
+
+/**
+ * The Local API, with the schema brought up to date first. Every CLI, the site build and the tests
+ * open the CMS here.
+ */
+export async function openCms(): Promise<Payload> {
+  const payload = await getPayload({ config })
+  // MongoDB needs no schema; SQLite's comes only from the committed migrations.
+  if (payload.db.name === 'sqlite') await payload.db.migrate()
+  return payload
+}
