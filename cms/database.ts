@@ -4,9 +4,9 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { Config } from 'payload'
 
-import { dataDir } from './paths.ts'
+import { cmsDir, dataDir } from './paths.ts'
 
-const migrationDir = path.resolve(import.meta.dirname, 'migrations')
+const migrationDir = path.join(cmsDir, 'migrations')
 
 export const isMongoUri = (uri: string | undefined): uri is string =>
   Boolean(uri && /^mongodb(\+srv)?:\/\//.test(uri))

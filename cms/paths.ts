@@ -1,7 +1,15 @@
 import path from 'node:path'
 
+/**
+ * Every npm script runs from the repository root, and so does the admin server; paths are
+ * resolved from there rather than from module URLs, which bundlers (Next) rewrite.
+ */
+export const projectRoot = path.resolve(/* turbopackIgnore: true */ process.env.PROJECT_ROOT || process.cwd())
+
+export const cmsDir = path.join(projectRoot, 'cms')
+
 /** Where local state lives; everything under it is generated and git-ignored. */
-export const dataDir = path.resolve(process.env.DATA_DIR || '.data')
+export const dataDir = path.resolve(projectRoot, process.env.DATA_DIR || '.data')
 
 /** Uploaded files (the embedded default; production may mount a volume here). */
-export const mediaDir = path.resolve(process.env.MEDIA_DIR || path.join(dataDir, 'media'))
+export const mediaDir = path.resolve(projectRoot, process.env.MEDIA_DIR || path.join(dataDir, 'media'))

@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { templateDir } from './paths.ts'
+import { ensureCorpusTemplate } from './corpusTemplate.ts'
 
 export type TestCms = { payload: Payload; dataDir: string; close: () => Promise<void> }
 
@@ -31,7 +31,7 @@ export async function startCms({ seeded = false } = {}): Promise<TestCms> {
     process.env.DATABASE_URI = mongoUriFor(dbName)
   } else {
     process.env.DATABASE_URI = `file:${path.join(dataDir, 'cms.db')}`
-    if (seeded) cpSync(templateDir, dataDir, { recursive: true })
+    if (seeded) cpSync(await ensureCorpusTemplate(), dataDir, { recursive: true })
   }
 
   const { openCms } = await import('../../cms/open.ts')
