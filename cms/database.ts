@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
@@ -21,9 +22,13 @@ export const defaultSqliteUrl = () => `file:${path.join(dataDir, 'cms.db')}`
  */
 export function databaseAdapter(uri = process.env.DATABASE_URI): Config['db'] {
   if (isMongoUri(uri)) return mongooseAdapter({ url: uri, migrationDir })
+  if (!uri) mkdirSync(dataDir, { recursive: true })
   return sqliteAdapter({
     client: { url: uri || defaultSqliteUrl() },
     migrationDir,
     push: false,
+    // Off by default in Payload's SQLite adapter; on here so a seed or a multi-document change
+    // either happens whole or not at all (MongoDB gets this from replica sets).
+    transactionOptions: {},
   })
 }

@@ -22,17 +22,18 @@ export const assertAdminOnlyFields =
     const data = (args.data ?? {}) as Record<string, unknown>
     const sent = fields.filter((field) => field in data)
     if (sent.length === 0) return args
+    const id = (args as { id?: string | number }).id
     let original: Record<string, unknown> = {}
-    if (operation === 'update' && args.id !== undefined) {
+    if (operation === 'update' && id !== undefined) {
       original = (await req.payload.findByID({
         collection: collection.slug as CollectionSlug,
-        id: args.id,
+        id,
         depth: 0,
         draft: true,
         overrideAccess: true,
         disableErrors: true,
         req,
-      })) as Record<string, unknown>
+      })) as unknown as Record<string, unknown>
     }
     const changed = sent.filter((field) => normalise(data[field]) !== normalise(original?.[field]))
     if (changed.length > 0) {

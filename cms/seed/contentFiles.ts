@@ -105,7 +105,8 @@ const FLOW_MAX_CHARS = 100
 function yaml(value: unknown): string {
   const doc = new Document(value)
   visit(doc, {
-    Collection(_key, node) {
+    Collection(_key, node, path) {
+      if (path.length <= 1) return // the file's own top level stays one field per line
       const items = node.items.map((item) => (isPair(item) ? item.value : item))
       const plain = node.items.length > 0 && items.every((item) => isScalar(item))
       node.flow = plain && JSON.stringify(node.toJSON()).length <= FLOW_MAX_CHARS

@@ -3,7 +3,6 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { mediaDir } from '../paths.ts'
 import { fileNameOf, serialise } from './contentFiles.ts'
 import { MarkdownCodec } from './markdown.ts'
 import { SPECS } from './specs.ts'
@@ -39,7 +38,7 @@ export async function exportContent(payload: Payload, root: string, log: (line: 
         const filename = String(doc.filename)
         keep.add(filename)
         const target = path.join(dir, filename)
-        const source = path.join(mediaDir, filename)
+        const source = path.join(stored.mediaDir, filename)
         if (!existsSync(target) || !readFileSync(target).equals(readFileSync(source))) {
           copyFileSync(source, target)
           changed = true

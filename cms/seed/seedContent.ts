@@ -4,7 +4,6 @@ import path from 'node:path'
 
 import { APIError, ValidationError, type CollectionSlug, type Payload, type PayloadRequest } from 'payload'
 
-import { mediaDir } from '../paths.ts'
 import type { FileProblem } from './contentFiles.ts'
 import type { CollectionSpec } from './fieldSpec.ts'
 import { loadContent, type ContentItem } from './loadContent.ts'
@@ -51,11 +50,12 @@ export async function seedContent(
     for (const spec of SPECS) {
       const own = items.filter((item) => item.spec === spec)
       counts[spec.collection] = await writer.writeCollection(spec, own, log)
+      if (writer.refused) break
     }
-    await writer.writeDeferred()
-    if (writer.problems.length > 0) {
+    if (!writer.refused) await writer.writeDeferred()
+    if (writer.refused) {
       if (transactionID) await payload.db.rollbackTransaction(transactionID)
-      return { ok: false, problems: writer.problems }
+      return { ok: false, problems: [writer.refused] }
     }
     if (transactionID) await payload.db.commitTransaction(transactionID)
     return { ok: true, counts }
@@ -65,8 +65,12 @@ export async function seedContent(
   }
 }
 
+/**
+ * Writes canonical items through the Local API. Stops at the first document Payload refuses: Payload
+ * ends the transaction when an operation fails, so nothing after that may be written.
+ */
 class Writer {
-  readonly problems: FileProblem[] = []
+  refused: FileProblem | null = null
   private readonly done = new Set<string>()
   private readonly deferred: Array<{ item: ContentItem; fields: string[] }> = []
 
@@ -87,7 +91,8 @@ class Writer {
     const started = Date.now()
     for (const item of items) {
       const outcome = await this.writeItem(item)
-      if (outcome) counts[outcome] += 1
+      if (!outcome) break
+      counts[outcome] += 1
     }
     this.done.add(spec.collection)
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
@@ -124,6 +129,7 @@ class Writer {
 
   async writeDeferred() {
     for (const { item, fields } of this.deferred) {
+      if (this.refused) return
       const data = this.toData(item, item.values)
       const patch = Object.fromEntries(fields.map((name) => [name, data[name]]))
       const id = this.stored.idOf(item.spec.collection, item.key)
@@ -137,7 +143,7 @@ class Writer {
     const current = this.stored.canonical(item.spec, existing)
     const same = sameContent(current, { status: item.status, values: item.values, body: item.body })
     if (!same || !item.upload) return same
-    return fileDigest(item.upload) === fileDigest(path.join(mediaDir, String(existing.filename)))
+    return fileDigest(item.upload) === fileDigest(path.join(this.stored.mediaDir, String(existing.filename)))
   }
 
   private toData(item: ContentItem, values: Record<string, unknown>): Record<string, unknown> {
@@ -169,11 +175,10 @@ class Writer {
       return await write()
     } catch (error) {
       if (error instanceof ValidationError) {
-        for (const { path: field, message } of error.data.errors) {
-          this.problems.push({ file: item.file, field, reason: message })
-        }
+        const [first] = error.data.errors
+        this.refused = { file: item.file, field: first?.path ?? '(document)', reason: first?.message ?? error.message }
       } else if (error instanceof APIError) {
-        this.problems.push({ file: item.file, field: '(document)', reason: error.message })
+        this.refused = { file: item.file, field: '(document)', reason: error.message }
       } else {
         throw error
       }

@@ -45,7 +45,7 @@ async function seedDoc(collection: CollectionSlug, community: 'A' | 'B', status:
 
 async function stored(collection: CollectionSlug, id: string | number) {
   const { docs } = await payload.find({ collection, where: { id: { equals: id } }, overrideAccess: true, depth: 0 })
-  return docs[0] as Record<string, unknown> | undefined
+  return docs[0] as unknown as Record<string, unknown> | undefined
 }
 
 const communityId = (doc: Record<string, unknown> | undefined) => String(doc?.community)
