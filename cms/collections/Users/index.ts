@@ -55,6 +55,8 @@ export const Users: CollectionConfig = {
       defaultValue: 'editor',
       access: adminOnlyField,
       saveToJWT: true,
+      // Hidden on the "create first user" screen (nobody is logged in yet): that account is the admin.
+      admin: { condition: (_data, _sibling, { user }) => Boolean(user) },
     },
     {
       name: 'communities',
@@ -65,7 +67,7 @@ export const Users: CollectionConfig = {
       access: adminOnlyField,
       saveToJWT: true,
       admin: {
-        condition: (data) => data?.role === 'editor',
+        condition: (data, _sibling, { user }) => Boolean(user) && data?.role === 'editor',
         description: '居委会编辑只能编辑这些居委会的内容。',
       },
     },
@@ -78,7 +80,7 @@ export const Users: CollectionConfig = {
       access: adminOnlyField,
       saveToJWT: true,
       admin: {
-        condition: (data) => data?.role === 'supervisor',
+        condition: (data, _sibling, { user }) => Boolean(user) && data?.role === 'supervisor',
         description: '街道督导员可编辑并审核这些街道/镇下所有居委会的内容。',
       },
     },
