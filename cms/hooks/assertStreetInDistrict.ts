@@ -6,7 +6,10 @@ export const assertStreetInDistrict: CollectionBeforeChangeHook = async ({ colle
   const street = idOf(data.street ?? originalDoc?.street)
   const district = idOf(data.district ?? originalDoc?.district)
   if (!street || !district) return data
-  const doc = await req.payload.findByID({ collection: 'streets', id: street, depth: 0, req })
+  const doc = await req.payload.findByID({ collection: 'streets', id: street, depth: 0, req, disableErrors: true })
+  if (!doc) {
+    throw new ValidationError({ collection: collection.slug, errors: [{ path: 'street', message: '所选街道/镇不存在。' }], req })
+  }
   if (idOf(doc.district as Ref) !== district) {
     throw new ValidationError({
       collection: collection.slug,

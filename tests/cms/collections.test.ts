@@ -37,7 +37,7 @@ const count = async (collection: CollectionSlug) => (await payload.count({ colle
 /** The document as stored (the published/main row for drafted collections), or undefined. */
 async function stored(collection: CollectionSlug, id: string | number) {
   const { docs } = await payload.find({ collection, where: { id: { equals: id } }, overrideAccess: true, depth: 0 })
-  return docs[0] as Doc | undefined
+  return docs[0] as unknown as Doc | undefined
 }
 
 /** Awaits a write that must be refused, and hands back the error to look at. */
@@ -140,10 +140,10 @@ describe('with staff accounts', () => {
     it('an admin creates a document, reads it back, changes it and deletes it', async () => {
       const before = await count(collection)
       const slug = nextSlug(collection)
-      const created = (await payload.create({ collection, data: minimalData(collection, slug) as never, ...as(admin) })) as Doc
+      const created = (await payload.create({ collection, data: minimalData(collection, slug) as never, ...as(admin) })) as unknown as Doc
       expect(await count(collection)).toEqual(before + 1)
 
-      const read = (await payload.findByID({ collection, id: created.id, depth: 0, ...as(admin) })) as Doc
+      const read = (await payload.findByID({ collection, id: created.id, depth: 0, ...as(admin) })) as unknown as Doc
       expect(read.slug).toEqual(slug)
 
       const field = EDITABLE[collection]!
@@ -170,14 +170,14 @@ describe('with staff accounts', () => {
 
       it('a slug already taken in the same collection is refused, on create and on update', async () => {
         const taken = nextSlug('taken')
-        const first = (await payload.create({ collection, data: minimalData(collection, taken) as never, ...as(admin) })) as Doc
+        const first = (await payload.create({ collection, data: minimalData(collection, taken) as never, ...as(admin) })) as unknown as Doc
         const before = await count(collection)
         const error = await refusal(payload.create({ collection, data: minimalData(collection, taken) as never, ...as(admin) }))
         expect(errorPaths(error)).toEqual(['slug'])
         expect(await count(collection)).toEqual(before)
 
         const otherSlug = nextSlug('other')
-        const other = (await payload.create({ collection, data: minimalData(collection, otherSlug) as never, ...as(admin) })) as Doc
+        const other = (await payload.create({ collection, data: minimalData(collection, otherSlug) as never, ...as(admin) })) as unknown as Doc
         await refusal(payload.update({ collection, id: other.id, data: { slug: taken } as never, ...as(admin) }))
         expect((await stored(collection, other.id))?.slug).toEqual(otherSlug)
         expect((await stored(collection, first.id))?.slug).toEqual(taken)
@@ -187,7 +187,7 @@ describe('with staff accounts', () => {
         const data = minimalData(collection)
         const titleField = 'title' in data ? 'title' : 'name'
         data[titleField] = `浦东新区 ${(serial += 1)}`
-        const doc = (await payload.create({ collection, data: data as never, ...as(admin) })) as Doc
+        const doc = (await payload.create({ collection, data: data as never, ...as(admin) })) as unknown as Doc
         const slug = String((await stored(collection, doc.id))?.slug)
         expect(slug).toMatch(SLUG_PATTERN)
         expect(slug).toEqual(`pu-dong-xin-qu-${serial}`)
@@ -196,21 +196,35 @@ describe('with staff accounts', () => {
 
     it('a notice titled in Chinese gets a lowercase ASCII pinyin slug', async () => {
       const data = { ...sampleData('notices', { community: world.communityA.id, source: world.source.id, slug: '' }), title: '关于召开居民代表会议的通知' }
-      const doc = (await payload.create({ collection: 'notices', data: data as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'notices', data: data as never, ...as(admin) })) as unknown as Doc
       const slug = String((await stored('notices', doc.id))?.slug)
       expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
       expect(slug.startsWith('guan-yu-zhao-kai-ju-min')).toBe(true)
     })
 
+    it('a generated slug that is taken gets a numeric suffix instead of an error', async () => {
+      const title = '关于召开年度居民代表大会的通知'
+      const make = async () => {
+        const data = { ...sampleData('notices', { community: world.communityA.id, source: world.source.id, slug: '' }), title }
+        const doc = (await payload.create({ collection: 'notices', data: data as never, ...as(admin) })) as unknown as Doc
+        return String((await stored('notices', doc.id))?.slug)
+      }
+      const first = await make()
+      const second = await make()
+      const third = await make()
+      expect(second).toEqual(`${first}-2`)
+      expect(third).toEqual(`${first}-3`)
+    })
+
     it('the same slug may be used in two different collections', async () => {
       const shared = nextSlug('shared')
       await payload.create({ collection: 'mechanisms', data: minimalData('mechanisms', shared) as never, ...as(admin) })
-      const doc = (await payload.create({ collection: 'problem-categories', data: minimalData('problem-categories', shared) as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'problem-categories', data: minimalData('problem-categories', shared) as never, ...as(admin) })) as unknown as Doc
       expect((await stored('problem-categories', doc.id))?.slug).toEqual(shared)
     })
 
     it('renaming keeps the slug, so shared links keep working; clearing it makes a new one from the new name', async () => {
-      const doc = (await payload.create({ collection: 'districts', data: { name: '黄浦区', city: '上海市' } as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'districts', data: { name: '黄浦区', city: '上海市' } as never, ...as(admin) })) as unknown as Doc
       const original = (await stored('districts', doc.id))?.slug
       expect(original).toEqual('huang-pu-qu')
       await payload.update({ collection: 'districts', id: doc.id, data: { name: '静安区' } as never, ...as(admin) })
@@ -220,7 +234,7 @@ describe('with staff accounts', () => {
     })
 
     it('a hand-typed slug is kept as typed, without surrounding spaces', async () => {
-      const doc = (await payload.create({ collection: 'sources', data: { title: '某书', slug: '  mou-shu-2017  ', kind: 'book' } as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'sources', data: { title: '某书', slug: '  mou-shu-2017  ', kind: 'book' } as never, ...as(admin) })) as unknown as Doc
       expect((await stored('sources', doc.id))?.slug).toEqual('mou-shu-2017')
     })
   })
@@ -251,6 +265,16 @@ describe('with staff accounts', () => {
       expect(await count('notices')).toEqual(before)
     })
 
+    it('a meeting time that is not a date is refused as such (not a server error)', async () => {
+      const before = await count('notices')
+      const bad = await refusal(payload.create({ collection: 'notices', data: meeting({ startsAt: 'garbage', place: '会议室' }) as never, ...as(admin) }))
+      expect(errorPaths(bad)).toEqual(['meeting.startsAt'])
+      expect(errorMessages(bad)).toMatch(/不是有效的日期时间/)
+      const badEnd = await refusal(payload.create({ collection: 'notices', data: meeting({ startsAt, endsAt: 'garbage', place: '会议室' }) as never, ...as(admin) }))
+      expect(errorMessages(badEnd)).toMatch(/结束时间不是有效的日期时间/)
+      expect(await count('notices')).toEqual(before)
+    })
+
     it('a meeting that ends before, or when, it starts is refused', async () => {
       const before = await count('notices')
       for (const endsAt of ['2026-12-01T08:59:00.000Z', startsAt]) {
@@ -265,7 +289,7 @@ describe('with staff accounts', () => {
 
     it('a meeting with a start, a later end and a place is stored', async () => {
       const endsAt = '2026-12-01T11:30:00.000Z'
-      const doc = (await payload.create({ collection: 'notices', data: meeting({ startsAt, endsAt, place: '会议室' }) as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'notices', data: meeting({ startsAt, endsAt, place: '会议室' }) as never, ...as(admin) })) as unknown as Doc
       const meetingStored = (await stored('notices', doc.id))?.meeting as Record<string, unknown>
       expect(new Date(String(meetingStored.startsAt)).toISOString()).toEqual(startsAt)
       expect(new Date(String(meetingStored.endsAt)).toISOString()).toEqual(endsAt)
@@ -274,20 +298,20 @@ describe('with staff accounts', () => {
 
     it('a notice of another kind needs neither time nor place', async () => {
       const data = sampleData('notices', { community: world.communityA.id, source: world.source.id, slug: nextSlug('activity') })
-      const doc = (await payload.create({ collection: 'notices', data: data as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'notices', data: data as never, ...as(admin) })) as unknown as Doc
       expect((await stored('notices', doc.id))?.kind).toEqual('activity')
     })
 
     it('turning a notice into a meeting notice without time and place is refused, and it stays as it was', async () => {
       const data = sampleData('notices', { community: world.communityA.id, source: world.source.id, slug: nextSlug('activity') })
-      const doc = (await payload.create({ collection: 'notices', data: data as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'notices', data: data as never, ...as(admin) })) as unknown as Doc
       const error = await refusal(payload.update({ collection: 'notices', id: doc.id, data: { kind: 'meeting' } as never, ...as(admin) }))
       expect(errorPaths(error).sort()).toEqual(['meeting.place', 'meeting.startsAt'])
       expect((await stored('notices', doc.id))?.kind).toEqual('activity')
     })
 
     it('moving the end of a stored meeting before its start is refused, and the meeting is unchanged', async () => {
-      const doc = (await payload.create({ collection: 'notices', data: meeting({ startsAt, place: '会议室' }) as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'notices', data: meeting({ startsAt, place: '会议室' }) as never, ...as(admin) })) as unknown as Doc
       await refusal(
         payload.update({ collection: 'notices', id: doc.id, data: { meeting: { endsAt: '2026-12-01T07:00:00.000Z' } } as never, ...as(admin) }),
       )
@@ -311,20 +335,27 @@ describe('with staff accounts', () => {
 
     it('a year alone, a year with a quarter, or a year with a month is stored', async () => {
       for (const period of [{ year: 2025 }, { year: 2026, quarter: 3 }, { year: 2026, month: 11 }]) {
-        const doc = (await payload.create({ collection: 'disclosures', data: disclosure(period) as never, ...as(admin) })) as Doc
+        const doc = (await payload.create({ collection: 'disclosures', data: disclosure(period) as never, ...as(admin) })) as unknown as Doc
         expect((await stored('disclosures', doc.id))?.period).toMatchObject(period)
       }
     })
 
     it('adding a month to a quarterly disclosure is refused, and the period stays as it was', async () => {
-      const doc = (await payload.create({ collection: 'disclosures', data: disclosure({ year: 2026, quarter: 1 }) as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'disclosures', data: disclosure({ year: 2026, quarter: 1 }) as never, ...as(admin) })) as unknown as Doc
       const error = await refusal(payload.update({ collection: 'disclosures', id: doc.id, data: { period: { month: 3 } } as never, ...as(admin) }))
       expect(errorPaths(error)).toEqual(['period.quarter'])
       expect((await stored('disclosures', doc.id))?.period).toMatchObject({ year: 2026, quarter: 1, month: null })
     })
 
-    // A quarter outside 1–4 is NOT refused today: the custom validate on `quarter` replaces Payload's
-    // number validation, so its min/max never run (reported as a bug; not asserted here).
+    it('a quarter outside 1–4 is refused', async () => {
+      const before = await count('disclosures')
+      for (const quarter of [0, 5, -3, 2.5]) {
+        const error = await refusal(payload.create({ collection: 'disclosures', data: disclosure({ year: 2026, quarter }) as never, ...as(admin) }))
+        expect(errorPaths(error), String(quarter)).toEqual(['period.quarter'])
+      }
+      expect(await count('disclosures')).toEqual(before)
+    })
+
     it('a month outside 1–12 or a year before 1949 is refused', async () => {
       const before = await count('disclosures')
       for (const period of [{ year: 2026, month: 13 }, { year: 2026, month: 0 }, { year: 1900 }]) {
@@ -362,19 +393,19 @@ describe('with staff accounts', () => {
     })
 
     it('moving a community to another district while its street stays is refused', async () => {
-      const doc = (await payload.create({ collection: 'communities', data: community(world.streetA, world.district as Doc) as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'communities', data: community(world.streetA, world.district as Doc) as never, ...as(admin) })) as unknown as Doc
       await refusal(payload.update({ collection: 'communities', id: doc.id, data: { district: otherDistrict.id } as never, ...as(admin) }))
       expect(sameId((await stored('communities', doc.id))?.district, world.district.id)).toBe(true)
     })
 
     it('moving a community to a street of another district while its district stays is refused', async () => {
-      const doc = (await payload.create({ collection: 'communities', data: community(world.streetA, world.district as Doc) as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'communities', data: community(world.streetA, world.district as Doc) as never, ...as(admin) })) as unknown as Doc
       await refusal(payload.update({ collection: 'communities', id: doc.id, data: { street: streetInOther.id } as never, ...as(admin) }))
       expect(sameId((await stored('communities', doc.id))?.street, world.streetA.id)).toBe(true)
     })
 
     it('moving street and district together to a matching pair is accepted', async () => {
-      const doc = (await payload.create({ collection: 'communities', data: community(world.streetA, world.district as Doc) as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'communities', data: community(world.streetA, world.district as Doc) as never, ...as(admin) })) as unknown as Doc
       await payload.update({ collection: 'communities', id: doc.id, data: { street: streetInOther.id, district: otherDistrict.id } as never, ...as(admin) })
       const after = await stored('communities', doc.id)
       expect(sameId(after?.street, streetInOther.id)).toBe(true)
@@ -390,7 +421,7 @@ describe('with staff accounts', () => {
 
     it('a document published on creation is stamped with the time of publishing', async () => {
       const before = Date.now()
-      const doc = (await payload.create({ collection: 'notices', data: notice('published') as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'notices', data: notice('published') as never, ...as(admin) })) as unknown as Doc
       const after = Date.now()
       const publishedAt = new Date(String((await stored('notices', doc.id))?.publishedAt)).getTime()
       expect(publishedAt).toBeGreaterThanOrEqual(before)
@@ -398,7 +429,7 @@ describe('with staff accounts', () => {
     })
 
     it('a draft has no publishing time until it is first published; later saves keep the first time', async () => {
-      const doc = (await payload.create({ collection: 'notices', data: notice('draft') as never, draft: true, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'notices', data: notice('draft') as never, draft: true, ...as(admin) })) as unknown as Doc
       expect((await stored('notices', doc.id))?.publishedAt ?? null).toBeNull()
 
       const before = Date.now()
@@ -415,12 +446,12 @@ describe('with staff accounts', () => {
 
     it('a publishing time given by staff is kept', async () => {
       const given = '2020-01-02T03:04:05.000Z'
-      const doc = (await payload.create({ collection: 'notices', data: notice('published', { publishedAt: given }) as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection: 'notices', data: notice('published', { publishedAt: given }) as never, ...as(admin) })) as unknown as Doc
       expect(new Date(String((await stored('notices', doc.id))?.publishedAt)).toISOString()).toEqual(given)
     })
 
     it('seeding a published document without a date leaves it without one', async () => {
-      const doc = (await payload.create({ collection: 'notices', data: notice('published') as never, context: { seeding: true }, overrideAccess: true })) as Doc
+      const doc = (await payload.create({ collection: 'notices', data: notice('published') as never, context: { seeding: true }, overrideAccess: true })) as unknown as Doc
       expect((await stored('notices', doc.id))?.publishedAt ?? null).toBeNull()
     })
 
@@ -430,7 +461,7 @@ describe('with staff accounts', () => {
           ? { ...minimalData('communities', nextSlug('c')), _status: 'published' }
           : sampleData(collection, { community: world.communityA.id, source: world.source.id, slug: nextSlug('p') })
       const before = Date.now()
-      const doc = (await payload.create({ collection, data: data as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection, data: data as never, ...as(admin) })) as unknown as Doc
       expect(new Date(String((await stored(collection, doc.id))?.publishedAt)).getTime()).toBeGreaterThanOrEqual(before)
     })
   })
@@ -440,34 +471,34 @@ describe('with staff accounts', () => {
 
     beforeAll(async () => {
       const data = { ...sampleData('notices', { community: world.communityA.id, source: world.source.id, slug: nextSlug('versioned') }), title: '已发布的标题' }
-      notice = (await payload.create({ collection: 'notices', data: data as never, ...as(admin) })) as Doc
+      notice = (await payload.create({ collection: 'notices', data: data as never, ...as(admin) })) as unknown as Doc
       await payload.update({ collection: 'notices', id: notice.id, data: { title: '草稿中的标题', _status: 'draft' } as never, draft: true, ...as(admin) })
     })
 
     it('saving a draft of a published notice leaves the published version for the public', async () => {
-      const publicView = (await payload.findByID({ collection: 'notices', id: notice.id, ...as(undefined) })) as Doc
+      const publicView = (await payload.findByID({ collection: 'notices', id: notice.id, ...as(undefined) })) as unknown as Doc
       expect(publicView.title).toEqual('已发布的标题')
       expect(publicView._status).toEqual('published')
       const { docs } = await payload.find({ collection: 'notices', where: { id: { equals: notice.id } }, ...as(undefined) })
-      expect(docs.map((d) => (d as Doc).title)).toEqual(['已发布的标题'])
+      expect(docs.map((d) => (d as unknown as Doc).title)).toEqual(['已发布的标题'])
     })
 
     it('the public cannot read the draft even when asking for drafts', async () => {
-      const publicView = (await payload.findByID({ collection: 'notices', id: notice.id, draft: true, ...as(undefined) })) as Doc
+      const publicView = (await payload.findByID({ collection: 'notices', id: notice.id, draft: true, ...as(undefined) })) as unknown as Doc
       expect(publicView.title).toEqual('已发布的标题')
     })
 
     it('an admin reads the draft when asking for drafts, and the published version otherwise', async () => {
-      const draft = (await payload.findByID({ collection: 'notices', id: notice.id, draft: true, ...as(admin) })) as Doc
+      const draft = (await payload.findByID({ collection: 'notices', id: notice.id, draft: true, ...as(admin) })) as unknown as Doc
       expect(draft.title).toEqual('草稿中的标题')
       expect(draft._status).toEqual('draft')
-      const published = (await payload.findByID({ collection: 'notices', id: notice.id, ...as(admin) })) as Doc
+      const published = (await payload.findByID({ collection: 'notices', id: notice.id, ...as(admin) })) as unknown as Doc
       expect(published.title).toEqual('已发布的标题')
     })
 
     it('both the published version and the draft are kept as versions, for staff only', async () => {
       const { docs } = await payload.findVersions({ collection: 'notices', where: { parent: { equals: notice.id } }, depth: 0, ...as(admin) })
-      const versions = docs.map((d) => d.version as Doc)
+      const versions = docs.map((d) => d.version as unknown as Doc)
       expect(versions.map((v) => v.title)).toEqual(expect.arrayContaining(['已发布的标题', '草稿中的标题']))
       expect(versions.find((v) => v.title === '草稿中的标题')?._status).toEqual('draft')
       await expect(
@@ -477,7 +508,7 @@ describe('with staff accounts', () => {
 
     it('publishing the draft makes it what the public sees', async () => {
       await payload.update({ collection: 'notices', id: notice.id, data: { _status: 'published' } as never, ...as(admin) })
-      const publicView = (await payload.findByID({ collection: 'notices', id: notice.id, ...as(undefined) })) as Doc
+      const publicView = (await payload.findByID({ collection: 'notices', id: notice.id, ...as(undefined) })) as unknown as Doc
       expect(publicView.title).toEqual('草稿中的标题')
     })
 
@@ -486,7 +517,7 @@ describe('with staff accounts', () => {
         collection === 'communities'
           ? minimalData('communities', nextSlug('v'))
           : sampleData(collection, { community: world.communityA.id, source: world.source.id, slug: nextSlug('v') })
-      const doc = (await payload.create({ collection, data: data as never, ...as(admin) })) as Doc
+      const doc = (await payload.create({ collection, data: data as never, ...as(admin) })) as unknown as Doc
       const field = EDITABLE[collection]!
       await payload.update({ collection, id: doc.id, data: { [field]: '第二版' } as never, draft: true, ...as(admin) })
       const { totalDocs } = await payload.findVersions({ collection, where: { parent: { equals: doc.id } }, ...as(admin) })
@@ -504,16 +535,16 @@ describe('with staff accounts', () => {
       brandProject: projectId,
     })
     const relatedIds = async (id: string | number, user?: TestUser) => {
-      const doc = (await payload.findByID({ collection: 'brand-projects', id, depth: 0, ...as(user) })) as Doc
+      const doc = (await payload.findByID({ collection: 'brand-projects', id, depth: 0, ...as(user) })) as unknown as Doc
       return ((doc.relatedCases as { docs: Array<string | number> }).docs ?? []).map(String).sort()
     }
     const idsOf = (...names: string[]) => names.map((n) => String(cases[n]!.id)).sort()
 
     beforeAll(async () => {
-      project = (await payload.create({ collection: 'brand-projects', data: sampleData('brand-projects', { community: world.communityA.id, source: world.source.id, slug: nextSlug('proj') }) as never, ...as(admin) })) as Doc
-      otherProject = (await payload.create({ collection: 'brand-projects', data: sampleData('brand-projects', { community: world.communityA.id, source: world.source.id, slug: nextSlug('proj') }) as never, ...as(admin) })) as Doc
+      project = (await payload.create({ collection: 'brand-projects', data: sampleData('brand-projects', { community: world.communityA.id, source: world.source.id, slug: nextSlug('proj') }) as never, ...as(admin) })) as unknown as Doc
+      otherProject = (await payload.create({ collection: 'brand-projects', data: sampleData('brand-projects', { community: world.communityA.id, source: world.source.id, slug: nextSlug('proj') }) as never, ...as(admin) })) as unknown as Doc
       const make = async (name: string, projectId: string | number | null, status: 'draft' | 'published') => {
-        cases[name] = (await payload.create({ collection: 'case-studies', data: caseFor(projectId, status) as never, draft: status === 'draft', ...as(admin) })) as Doc
+        cases[name] = (await payload.create({ collection: 'case-studies', data: caseFor(projectId, status) as never, draft: status === 'draft', ...as(admin) })) as unknown as Doc
       }
       await make('one', project.id, 'published')
       await make('two', project.id, 'published')

@@ -31,7 +31,7 @@ function expectedTotals(lines: Array<{ fen: number; direction: Direction }>) {
 }
 
 /** A small deterministic generator, so "many lines" are the same on every run. */
-function* pseudoRandom(seed: number) {
+function* pseudoRandom(seed: number): Generator<number, never> {
   let state = seed
   for (;;) {
     state = (state * 1103515245 + 12345) % 2147483648
@@ -235,6 +235,14 @@ describe('finance disclosures saved through the CMS', () => {
       const after = await stored(doc.id)
       expect(after?.lineItems.map((l) => l.amount)).toEqual(lines.map((l) => l.amount))
       expect(after?.totals).toEqual(expectedTotals(lines))
+    })
+
+    it('large amounts with two decimals are accepted exactly (no floating-point false alarms)', async () => {
+      const amounts = [9121825416.95, 134218457.39, 9999999999.99]
+      const doc = await createFinance(amounts.map((amount) => ({ item: '大额', direction: 'income', amount })))
+      const after = await stored(doc.id)
+      expect(after?.lineItems.map((l) => l.amount)).toEqual(amounts)
+      expect(after?.totals?.income).toEqual(Math.round(amounts.reduce((sum, a) => sum + Math.round(a * 100), 0)) / 100)
     })
 
     it('a line without an amount or without a direction is refused', async () => {

@@ -61,8 +61,12 @@ export const Disclosures: CollectionConfig = {
               type: 'number',
               min: 1,
               max: 4,
-              validate: (value: unknown, { siblingData }: { siblingData: { month?: number | null } }) =>
-                value != null && siblingData?.month != null ? '季度和月份只能填写一个。' : true,
+              // A custom validate replaces Payload's min/max check, so the range is checked here too.
+              validate: (value: unknown, { siblingData }: { siblingData: { month?: number | null } }) => {
+                if (value == null) return true
+                if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 4) return '季度必须是 1 到 4。'
+                return siblingData?.month != null ? '季度和月份只能填写一个。' : true
+              },
             },
             { name: 'month', label: '月', type: 'number', min: 1, max: 12 },
           ],

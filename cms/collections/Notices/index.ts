@@ -13,6 +13,9 @@ type NoticeData = { kind?: string; meeting?: { startsAt?: string | null; place?:
 
 const isMeeting = (data: NoticeData | undefined) => data?.kind === 'meeting'
 
+// Custom validators replace Payload's own date check, so invalid dates are caught here too.
+const invalidDate = (value: unknown) => value != null && Number.isNaN(Date.parse(String(value)))
+
 const dateTime = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy-MM-dd HH:mm' } }
 
 /** Committee notices (通知公告). Meeting notices carry a start/end time and a place. */
@@ -49,18 +52,22 @@ export const Notices: CollectionConfig = {
               type: 'date',
               index: true,
               admin: dateTime,
-              validate: (value: unknown, { data }: { data: unknown }) =>
-                !isMeeting(data as NoticeData) || value ? true : '会议通知必须填写开始时间。',
+              validate: (value: unknown, { data }: { data: unknown }) => {
+                if (invalidDate(value)) return '开始时间不是有效的日期时间。'
+                return !isMeeting(data as NoticeData) || value ? true : '会议通知必须填写开始时间。'
+              },
             },
             {
               name: 'endsAt',
               label: '结束时间',
               type: 'date',
               admin: dateTime,
-              validate: (value: unknown, { siblingData }: { siblingData: { startsAt?: string } }) =>
-                !value || !siblingData?.startsAt || new Date(value as string) > new Date(siblingData.startsAt)
+              validate: (value: unknown, { siblingData }: { siblingData: { startsAt?: string } }) => {
+                if (invalidDate(value)) return '结束时间不是有效的日期时间。'
+                return !value || !siblingData?.startsAt || Date.parse(String(value)) > Date.parse(siblingData.startsAt)
                   ? true
-                  : '结束时间必须晚于开始时间。',
+                  : '结束时间必须晚于开始时间。'
+              },
             },
           ],
         },

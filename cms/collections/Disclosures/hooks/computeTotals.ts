@@ -11,7 +11,7 @@ export function computeTotals(lineItems: LineItem[] | null | undefined) {
   let income = 0
   let expense = 0
   for (const { direction, amount } of lineItems ?? []) {
-    if (typeof amount !== 'number') continue
+    if (typeof amount !== 'number' || !Number.isFinite(amount)) continue
     if (direction === 'income') income += toFen(amount)
     else if (direction === 'expense') expense += toFen(amount)
   }
@@ -19,7 +19,8 @@ export function computeTotals(lineItems: LineItem[] | null | undefined) {
 }
 
 export const computeTotalsHook: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
-  const lineItems = (data.lineItems ?? originalDoc?.lineItems) as LineItem[] | undefined
+  // An explicit null or [] clears the table; only a missing key means "unchanged".
+  const lineItems = ('lineItems' in data ? data.lineItems : originalDoc?.lineItems) as LineItem[] | null | undefined
   const totals = lineItems?.length ? computeTotals(lineItems) : { income: null, expense: null, balance: null }
   return { ...data, totals }
 }

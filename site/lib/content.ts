@@ -1,0 +1,71 @@
+/**
+ * Typed access to the site's content, sorted the way pages show it. `getCollection()` does not keep
+ * the loader's order, so every list is sorted here explicitly.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content'
+
+import { buildTime, endOfBeijingDay } from './dates.ts'
+
+export type Community = CollectionEntry<'communities'>
+export type Notice = CollectionEntry<'notices'>
+export type Disclosure = CollectionEntry<'disclosures'>
+export type CaseStudy = CollectionEntry<'caseStudies'>
+export type BrandProject = CollectionEntry<'brandProjects'>
+export type District = CollectionEntry<'districts'>
+export type Street = CollectionEntry<'streets'>
+export type Term = CollectionEntry<'problemCategories'> | CollectionEntry<'mechanisms'>
+export type Source = CollectionEntry<'sources'>
+
+const newestFirst = <T extends { data: { publishedAt: string } }>(a: T, b: T) =>
+  Date.parse(b.data.publishedAt) - Date.parse(a.data.publishedAt)
+const byName = <T extends { data: { name: string } }>(a: T, b: T) => a.data.name.localeCompare(b.data.name, 'zh-CN')
+
+export const communities = async () => (await getCollection('communities')).sort(byName)
+export const districts = async () => (await getCollection('districts')).sort(byName)
+export const streets = async () => (await getCollection('streets')).sort(byName)
+export const problemCategories = async () => (await getCollection('problemCategories')).sort(byName)
+export const mechanisms = async () => (await getCollection('mechanisms')).sort(byName)
+export const sources = async () => await getCollection('sources')
+export const brandProjects = async () => (await getCollection('brandProjects')).sort(byName)
+
+/** Notices, newest first. */
+export const notices = async () => (await getCollection('notices')).sort(newestFirst)
+/** Disclosures, newest first. */
+export const disclosures = async () => (await getCollection('disclosures')).sort(newestFirst)
+
+/** Cases in the order of the books: by publication, then page, then title. */
+export const caseStudies = async () =>
+  (await getCollection('caseStudies')).sort(
+    (a, b) =>
+      (a.data.source.publication ?? '').localeCompare(b.data.source.publication ?? '') ||
+      (a.data.source.page ?? 0) - (b.data.source.page ?? 0) ||
+      a.data.title.localeCompare(b.data.title, 'zh-CN'),
+  )
+
+/** Looks entries up by slug; the slug of a missing entry is a broken link, so it throws. */
+export async function index<C extends 'communities' | 'districts' | 'streets' | 'problemCategories' | 'mechanisms' | 'sources' | 'brandProjects' | 'notices'>(collection: C) {
+  const entries = await getCollection(collection)
+  const map = new Map(entries.map((entry) => [entry.id, entry]))
+  return (slug: string) => map.get(slug) as CollectionEntry<C> | undefined
+}
+
+export const forCommunity = <T extends { data: { community: string | null } }>(entries: T[], community: string) =>
+  entries.filter((entry) => entry.data.community === community)
+
+/** After its `validUntil` day a notice leaves the "current" lists (it stays in the archive). */
+export const isExpired = (notice: Notice, now = buildTime()) =>
+  notice.data.validUntil !== null && endOfBeijingDay(notice.data.validUntil) < now
+
+/** A meeting that has not ended yet. */
+export const isUpcomingMeeting = (notice: Notice, now = buildTime()) =>
+  notice.data.meeting !== null && Date.parse(notice.data.meeting.endsAt ?? notice.data.meeting.startsAt) >= now
+
+/** Upcoming meetings, soonest first. */
+export const upcomingMeetings = (list: Notice[], now = buildTime()) =>
+  list
+    .filter((notice) => isUpcomingMeeting(notice, now))
+    .sort((a, b) => Date.parse(a.data.meeting!.startsAt) - Date.parse(b.data.meeting!.startsAt))
+
+/** Current notices: not expired, pinned ones first, then newest. */
+export const currentNotices = (list: Notice[], now = buildTime()) =>
+  list.filter((notice) => !isExpired(notice, now)).sort((a, b) => Number(b.data.pinned) - Number(a.data.pinned) || newestFirst(a, b))

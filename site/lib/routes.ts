@@ -1,0 +1,37 @@
+/**
+ * Every URL of the public site, in one place. Slugs are pinyin, so shared links stay readable.
+ * All page URLs end in '/' (astro.config.mjs: trailingSlash 'always').
+ */
+export const routes = {
+  home: () => '/',
+  search: () => '/sousuo/',
+  rss: () => '/rss.xml',
+
+  district: (district: string) => `/qu/${district}/`,
+  street: (street: string) => `/jiedao/${street}/`,
+
+  community: (community: string) => `/shequ/${community}/`,
+  communityRss: (community: string) => `/shequ/${community}/rss.xml`,
+  communityCalendar: (community: string) => `/shequ/${community}/calendar.ics`,
+  notices: (community: string) => `/shequ/${community}/tongzhi/`,
+  notice: (community: string, slug: string) => `/shequ/${community}/tongzhi/${slug}/`,
+  noticeIcs: (community: string, slug: string) => `/shequ/${community}/tongzhi/${slug}.ics`,
+  disclosures: (community: string) => `/shequ/${community}/gongkai/`,
+  disclosure: (community: string, slug: string) => `/shequ/${community}/gongkai/${slug}/`,
+  disclosureCsv: (community: string, slug: string) => `/shequ/${community}/gongkai/${slug}.csv`,
+  archive: (community: string) => `/shequ/${community}/guidang/`,
+  archiveYear: (community: string, year: number, page = 1) =>
+    `/shequ/${community}/guidang/${year}/${page > 1 ? `${page}/` : ''}`,
+  archiveMonth: (community: string, year: number, month: number) =>
+    `/shequ/${community}/guidang/${year}/${String(month).padStart(2, '0')}/`,
+
+  cases: () => '/anli/',
+  caseStudy: (slug: string) => `/anli/${slug}/`,
+  casesByProblem: (slug: string) => `/anli/wenti/${slug}/`,
+  casesByMechanism: (slug: string) => `/anli/jizhi/${slug}/`,
+  casesByDistrict: (slug: string) => `/anli/qu/${slug}/`,
+  casesByGenre: (genre: string) => `/anli/ticai/${genre}/`,
+
+  brandProjects: () => '/pinpai/',
+  brandProject: (slug: string) => `/pinpai/${slug}/`,
+}
