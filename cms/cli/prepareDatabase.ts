@@ -9,22 +9,19 @@ import { formatProblem, seedContent } from '../seed/seedContent.ts'
  * Returns whether an admin account still has to be created.
  */
 export async function prepareDatabase(log: (line: string) => void): Promise<{ needsFirstUser: boolean }> {
+  // Payload keeps one instance per process (the site build reuses it), so it stays open.
   const payload = await openCms()
-  try {
-    const { totalDocs: communities } = await payload.count({ collection: 'communities', overrideAccess: true })
-    if (communities === 0) {
-      log('The database is empty: loading content/ …')
-      const started = Date.now()
-      const result = await seedContent(payload, path.join(projectRoot, 'content'), log)
-      if (!result.ok) {
-        for (const problem of result.problems) log(`  ${formatProblem(problem)}`)
-        throw new Error(`content/ has ${result.problems.length} problem(s); nothing was loaded.`)
-      }
-      log(`Loaded content/ in ${((Date.now() - started) / 1000).toFixed(1)}s.`)
+  const { totalDocs: communities } = await payload.count({ collection: 'communities', overrideAccess: true })
+  if (communities === 0) {
+    log('The database is empty: loading content/ …')
+    const started = Date.now()
+    const result = await seedContent(payload, path.join(projectRoot, 'content'), log)
+    if (!result.ok) {
+      for (const problem of result.problems) log(`  ${formatProblem(problem)}`)
+      throw new Error(`content/ has ${result.problems.length} problem(s); nothing was loaded.`)
     }
-    const { totalDocs: users } = await payload.count({ collection: 'users', overrideAccess: true })
-    return { needsFirstUser: users === 0 }
-  } finally {
-    await payload.destroy()
+    log(`Loaded content/ in ${((Date.now() - started) / 1000).toFixed(1)}s.`)
   }
+  const { totalDocs: users } = await payload.count({ collection: 'users', overrideAccess: true })
+  return { needsFirstUser: users === 0 }
 }
