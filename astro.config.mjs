@@ -8,7 +8,7 @@ export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   srcDir: './site',
   publicDir: './site/public',
-  outDir: './dist',
+  outDir: process.env.SITE_OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [react(), sitemap()],

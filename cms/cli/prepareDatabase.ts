@@ -1,14 +1,16 @@
 import path from 'node:path'
 
+import type { Payload } from 'payload'
+
 import { openCms } from '../open.ts'
 import { projectRoot } from '../paths.ts'
 import { formatProblem, seedContent } from '../seed/seedContent.ts'
 
 /**
  * Brings the database up to date (migrations) and, when it holds no content yet, loads content/.
- * Returns whether an admin account still has to be created.
+ * Returns the open CMS and whether an admin account still has to be created.
  */
-export async function prepareDatabase(log: (line: string) => void): Promise<{ needsFirstUser: boolean }> {
+export async function prepareDatabase(log: (line: string) => void): Promise<{ payload: Payload; needsFirstUser: boolean }> {
   // Payload keeps one instance per process (the site build reuses it), so it stays open.
   const payload = await openCms()
   const { totalDocs: communities } = await payload.count({ collection: 'communities', overrideAccess: true })
@@ -23,5 +25,5 @@ export async function prepareDatabase(log: (line: string) => void): Promise<{ ne
     log(`Loaded content/ in ${((Date.now() - started) / 1000).toFixed(1)}s.`)
   }
   const { totalDocs: users } = await payload.count({ collection: 'users', overrideAccess: true })
-  return { needsFirstUser: users === 0 }
+  return { payload, needsFirstUser: users === 0 }
 }

@@ -1,36 +1,61 @@
 /**
  * `npm start`: everything a new user needs, on one machine. Brings the database up to date (loading
- * content/ when it is empty), builds the admin when its sources changed, and serves it.
+ * content/ when it is empty), builds the public site when its content or sources changed, builds the
+ * admin when its sources changed, then serves both and prints their URLs.
  */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+import { buildSite } from '../../site/cli/build.ts'
+import { builtDigest, recordDigest, siteDigest } from '../../site/cli/siteDigest.ts'
+import { projectRoot } from '../paths.ts'
 import { payloadSecret } from '../secret.ts'
 import { ensureAdminBuild, startAdmin } from './adminBuild.ts'
 import { prepareDatabase } from './prepareDatabase.ts'
 
 const log = (line: string) => console.log(line)
 const started = Date.now()
-const port = Number(process.env.PORT || 3000)
-const adminUrl = `http://localhost:${port}/admin`
+const adminPort = Number(process.env.PORT || 3000)
+const sitePort = Number(process.env.SITE_PORT || 4321)
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  // The generated local secret, handed to the production-mode server, which refuses to invent one.
+  // The generated local secret, handed to the production-mode servers, which refuse to invent one.
   PAYLOAD_SECRET: payloadSecret(),
-  PAYLOAD_PUBLIC_SERVER_URL: process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`,
+  PAYLOAD_PUBLIC_SERVER_URL: process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${adminPort}`,
+  SITE_URL: process.env.SITE_URL || `http://localhost:${sitePort}`,
   // Plain http on localhost: cookies cannot be https-only here. Production sets its own.
   COOKIE_SECURE: process.env.COOKIE_SECURE || 'false',
   NEXT_TELEMETRY_DISABLED: '1',
+  ASTRO_TELEMETRY_DISABLED: '1',
+}
+Object.assign(process.env, env)
+
+const { payload, needsFirstUser } = await prepareDatabase(log)
+
+const digest = await siteDigest(payload)
+if (digest === builtDigest()) {
+  log('Public site is up to date.')
+} else {
+  log('Building the public site …')
+  await buildSite(log)
+  recordDigest(digest)
 }
 
-const { needsFirstUser } = await prepareDatabase(log)
 await ensureAdminBuild(env, log)
 
-const server = startAdmin(port, env)
-server.stdout?.on('data', (chunk: Buffer) => {
-  const text = chunk.toString()
-  if (!/Ready in/.test(text)) return
+const admin = startAdmin(adminPort, env)
+const site = spawn(
+  path.join(projectRoot, 'node_modules/.bin/node'),
+  [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'preview', '--port', String(sitePort), '--host', '127.0.0.1'],
+  { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'inherit'] },
+)
+
+admin.stdout?.on('data', (chunk: Buffer) => {
+  if (!/Ready in/.test(chunk.toString())) return
   log('')
-  log(`CMS admin (管理后台):  ${adminUrl}`)
-  log(`REST API:              http://localhost:${port}/api`)
+  log(`Public site (公开网站):  http://localhost:${sitePort}/`)
+  log(`CMS admin (管理后台):    http://localhost:${adminPort}/admin`)
   if (needsFirstUser) {
     log('')
     log('No accounts yet: open the admin URL and create the first account there;')
@@ -38,5 +63,12 @@ server.stdout?.on('data', (chunk: Buffer) => {
   }
   log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)}s. Press Ctrl+C to stop.`)
 })
-server.on('exit', (code) => process.exit(code ?? 0))
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
+
+const stop = (code: number) => {
+  admin.kill('SIGTERM')
+  site.kill('SIGTERM')
+  process.exit(code)
+}
+admin.on('exit', (code) => stop(code ?? 0))
+site.on('exit', (code) => stop(code ?? 0))
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(0))

@@ -7,6 +7,7 @@ import { build } from 'astro'
 import { prepareDatabase } from '../../cms/cli/prepareDatabase.ts'
 import { projectRoot } from '../../cms/paths.ts'
 import { payloadSecret } from '../../cms/secret.ts'
+import { recordDigest, siteDigest } from './siteDigest.ts'
 
 export async function buildSite(log: (line: string) => void = console.log) {
   // Astro builds in production mode, where the CMS refuses to invent a secret: hand it the local one.
@@ -18,7 +19,8 @@ export async function buildSite(log: (line: string) => void = console.log) {
 }
 
 if (import.meta.main) {
-  await prepareDatabase(console.log)
+  const { payload } = await prepareDatabase(console.log)
   await buildSite()
+  recordDigest(await siteDigest(payload))
   process.exit(0)
 }

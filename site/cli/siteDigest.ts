@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import type { CollectionSlug, Payload } from 'payload'
+
+import { projectRoot } from '../../cms/paths.ts'
+
+const STAMP = path.join(projectRoot, 'dist', '.source-digest')
+const PUBLIC_COLLECTIONS: CollectionSlug[] = [
+  'communities', 'notices', 'disclosures', 'case-studies', 'brand-projects',
+  'districts', 'streets', 'problem-categories', 'mechanisms', 'sources', 'media',
+]
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name)
+    if (statSync(full).isDirectory()) hashTree(hash, full)
+    else hash.update(full).update(readFileSync(full))
+  }
+}
+
+/**
+ * A digest of everything the public site is built from: what the public can read in the CMS (IDs
+ * and update times) and the site's own sources. Equal digests mean the built site is current.
+ */
+export async function siteDigest(payload: Payload): Promise<string> {
+  const hash = createHash('sha256')
+  for (const collection of PUBLIC_COLLECTIONS) {
+    const { docs } = await payload.find({
+      collection,
+      depth: 0,
+      pagination: false,
+      overrideAccess: false,
+      select: { updatedAt: true },
+      sort: 'id',
+    })
+    hash.update(collection).update(JSON.stringify(docs))
+  }
+  for (const dir of ['site/pages', 'site/components', 'site/layouts', 'site/lib', 'site/i18n', 'site/styles', 'site/loaders']) {
+    if (existsSync(path.join(projectRoot, dir))) hashTree(hash, path.join(projectRoot, dir))
+  }
+  for (const file of ['astro.config.mjs', 'site/content.config.ts', 'cms/labels.ts', 'package-lock.json']) {
+    hash.update(readFileSync(path.join(projectRoot, file)))
+  }
+  return hash.digest('hex')
+}
+
+export const builtDigest = () => (existsSync(STAMP) ? readFileSync(STAMP, 'utf8') : null)
+export const recordDigest = (digest: string) => writeFileSync(STAMP, digest)
