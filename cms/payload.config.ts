@@ -19,6 +19,7 @@ import { Sources } from './collections/Sources/index.ts'
 import { Streets } from './collections/Streets/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { databaseAdapter } from './database.ts'
+import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { cmsDir } from './paths.ts'
 import { payloadSecret } from './secret.ts'
 
@@ -45,6 +46,12 @@ export default buildConfig({
     Sources,
     Users,
   ],
+  globals: [SiteBuild],
+  // Runs scheduled publishing inside the CMS server (the admin's "schedule publish").
+  jobs: {
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+  },
   admin: {
     user: Users.slug,
     avatar: 'default',

@@ -1,9 +1,15 @@
 import * as migration_20261122_030819 from './20261122_030819.js';
+import * as migration_20261122_033047 from './20261122_033047.js';
 
 export const migrations = [
   {
     up: migration_20261122_030819.up,
     down: migration_20261122_030819.down,
-    name: '20261122_030819'
+    name: '20261122_030819',
+  },
+  {
+    up: migration_20261122_033047.up,
+    down: migration_20261122_033047.down,
+    name: '20261122_033047'
   },
 ];

@@ -218,6 +218,7 @@ export const SPECS: CollectionSpec[] = [
       },
       attachments: { kind: 'refs', to: 'media' },
       relatedNotice: { kind: 'ref', to: 'notices' },
+      corrections: { kind: 'list', fields: { date: { kind: 'dateTime', required: true }, note: text({ required: true }) } },
     },
   },
 ]

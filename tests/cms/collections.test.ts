@@ -147,7 +147,9 @@ describe('with staff accounts', () => {
       expect(read.slug).toEqual(slug)
 
       const field = EDITABLE[collection]!
-      await payload.update({ collection, id: created.id, data: { [field]: `改过的 ${slug}` } as never, ...as(admin) })
+      // A published disclosure is only changed with a change note (see tests/cms/publishing-workflow.test.ts).
+      const note = collection === 'disclosures' ? { changeNote: '更正标题' } : {}
+      await payload.update({ collection, id: created.id, data: { [field]: `改过的 ${slug}`, ...note } as never, ...as(admin) })
       expect((await stored(collection, created.id))?.[field]).toEqual(`改过的 ${slug}`)
 
       await payload.delete({ collection, id: created.id, ...as(admin) })
@@ -342,7 +344,7 @@ describe('with staff accounts', () => {
 
     it('adding a month to a quarterly disclosure is refused, and the period stays as it was', async () => {
       const doc = (await payload.create({ collection: 'disclosures', data: disclosure({ year: 2026, quarter: 1 }) as never, ...as(admin) })) as unknown as Doc
-      const error = await refusal(payload.update({ collection: 'disclosures', id: doc.id, data: { period: { month: 3 } } as never, ...as(admin) }))
+      const error = await refusal(payload.update({ collection: 'disclosures', id: doc.id, data: { period: { month: 3 }, changeNote: '补充月份' } as never, ...as(admin) }))
       expect(errorPaths(error)).toEqual(['period.quarter'])
       expect((await stored('disclosures', doc.id))?.period).toMatchObject({ year: 2026, quarter: 1, month: null })
     })

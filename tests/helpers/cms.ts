@@ -18,10 +18,11 @@ function mongoUriFor(name: string): string {
 /**
  * A real CMS on a fresh database of its own: SQLite in a temp dir (or a fresh MongoDB database when
  * the suite runs against MongoDB). `seeded` starts from the real corpus.
+ * `existingDataDir` opens a database another step prepared (and leaves it in place).
  * Call once per test file: Payload keeps one instance per process.
  */
-export async function startCms({ seeded = false } = {}): Promise<TestCms> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cms-test-'))
+export async function startCms({ seeded = false, existingDataDir }: { seeded?: boolean; existingDataDir?: string } = {}): Promise<TestCms> {
+  const dataDir = existingDataDir ?? mkdtempSync(path.join(tmpdir(), 'cms-test-'))
   process.env.DATA_DIR = dataDir
   process.env.MEDIA_DIR = path.join(dataDir, 'media')
   process.env.PAYLOAD_SECRET = randomBytes(16).toString('hex')
@@ -31,7 +32,7 @@ export async function startCms({ seeded = false } = {}): Promise<TestCms> {
     process.env.DATABASE_URI = mongoUriFor(dbName)
   } else {
     process.env.DATABASE_URI = `file:${path.join(dataDir, 'cms.db')}`
-    if (seeded) cpSync(await ensureCorpusTemplate(), dataDir, { recursive: true })
+    if (seeded && !existingDataDir) cpSync(await ensureCorpusTemplate(), dataDir, { recursive: true })
   }
 
   const { openCms } = await import('../../cms/open.ts')
@@ -47,7 +48,7 @@ export async function startCms({ seeded = false } = {}): Promise<TestCms> {
     close: async () => {
       if (mongo) await payload.db.connection?.dropDatabase?.()
       await payload.destroy()
-      rmSync(dataDir, { recursive: true, force: true })
+      if (!existingDataDir) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -17,6 +17,7 @@ export async function ensureCorpusTemplate(): Promise<string> {
   for (;;) {
     if (existsSync(READY)) return templateDir
     try {
+      mkdirSync(path.dirname(LOCK), { recursive: true })
       mkdirSync(LOCK)
     } catch {
       await sleep(200)

@@ -1,9 +1,8 @@
 import { rmSync } from 'node:fs'
 
-import { templateDir } from './paths.ts'
+import { testCacheDir } from './paths.ts'
 
-/** Each run starts without a corpus template, so it is rebuilt from the content/ of this run. */
+/** Each run starts without cached databases or sites, so they are rebuilt from this run's sources. */
 export default function setup() {
-  rmSync(templateDir, { recursive: true, force: true })
-  rmSync(`${templateDir}.lock`, { recursive: true, force: true })
+  rmSync(testCacheDir, { recursive: true, force: true })
 }

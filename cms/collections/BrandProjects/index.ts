@@ -10,6 +10,7 @@ import { sourceCitationField } from '../../fields/sourceCitation.ts'
 import { yearMonthField } from '../../fields/yearMonth.ts'
 import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
+import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 
 /** Self-governance brand projects (自治品牌项目): a community's named, lasting initiative. */
 export const BrandProjects: CollectionConfig = {
@@ -23,7 +24,7 @@ export const BrandProjects: CollectionConfig = {
   },
   access: communityScopedAccess(),
   versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { beforeChange: [assertCommunityAllowed(), populatePublishedAt] },
+  hooks: { ...publicContentHooks, beforeChange: [assertCommunityAllowed(), populatePublishedAt] },
   fields: [
     { name: 'name', label: '项目名称', type: 'text', required: true },
     slugField('name'),

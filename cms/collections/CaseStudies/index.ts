@@ -9,6 +9,7 @@ import { sourceCitationField } from '../../fields/sourceCitation.ts'
 import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
 import { genreOptions } from '../../labels.ts'
+import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 
 /**
  * Case studies (案例) from the published collections: the best-practice library across communities.
@@ -26,7 +27,7 @@ export const CaseStudies: CollectionConfig = {
   },
   access: communityScopedAccess(),
   versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { beforeChange: [assertCommunityAllowed(), populatePublishedAt] },
+  hooks: { ...publicContentHooks, beforeChange: [assertCommunityAllowed(), populatePublishedAt] },
   fields: [
     { name: 'title', label: '标题', type: 'text', required: true },
     slugField('title'),

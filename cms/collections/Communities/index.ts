@@ -11,6 +11,7 @@ import { assertStreetInDistrict } from '../../hooks/assertStreetInDistrict.ts'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
 import { publishedAtField } from '../../fields/publishedAt.ts'
 import { communityKindOptions } from '../../labels.ts'
+import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 
 /** Identity fields only an admin sets; shown read-only to other staff. */
 const ADMIN_ONLY = ['slug', 'kind', 'street', 'district', 'demo']
@@ -36,6 +37,7 @@ export const Communities: CollectionConfig = {
   access: { ...communityScopedAccess('id'), create: isAdmin, delete: isAdmin },
   versions: { drafts: true, maxPerDoc: 50 },
   hooks: {
+    ...publicContentHooks,
     beforeOperation: [assertAdminOnlyFields(ADMIN_ONLY)],
     beforeChange: [assertCommunityAllowed('id'), assertStreetInDistrict, populatePublishedAt],
   },

@@ -10,6 +10,11 @@ import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
 import { directionOptions, disclosureCategoryOptions } from '../../labels.ts'
 import { computeTotalsHook } from './hooks/computeTotals.ts'
 import { validateAmount } from './validateAmount.ts'
+import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
+import { checkPersonalData } from '../../hooks/checkPersonalData.ts'
+import { personalDataFields } from '../../fields/personalData.ts'
+import { holdForApproval, recordApproval } from './hooks/holdForApproval.ts'
+import { recordCorrection } from './hooks/recordCorrection.ts'
 
 const readOnlyTotal = (name: string, label: string) => ({
   name,
@@ -32,8 +37,19 @@ export const Disclosures: CollectionConfig = {
     group: '内容',
   },
   access: communityScopedAccess(),
-  versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { beforeChange: [assertCommunityAllowed(), computeTotalsHook, populatePublishedAt] },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  hooks: {
+    ...publicContentHooks,
+    beforeOperation: [holdForApproval],
+    beforeChange: [
+      assertCommunityAllowed(),
+      computeTotalsHook,
+      checkPersonalData(['title', 'summary', 'body', 'lineItems'], { block: true }),
+      recordCorrection,
+      recordApproval,
+      populatePublishedAt,
+    ],
+  },
   fields: [
     { name: 'title', label: '标题', type: 'text', required: true },
     slugField('title'),
@@ -123,5 +139,51 @@ export const Disclosures: CollectionConfig = {
       filterOptions: ({ data }) => (data?.community ? { community: { equals: data.community } } : true),
     },
     publishedAtField,
+    {
+      name: 'review',
+      label: '审核',
+      type: 'group',
+      admin: {
+        position: 'sidebar',
+        description: '居委会编辑点“发布”后，居务公开会先提交审核，由街道督导员或管理员发布。',
+      },
+      fields: [
+        {
+          name: 'state',
+          label: '审核状态',
+          type: 'select',
+          options: [
+            { value: 'submitted', label: '待审核' },
+            { value: 'approved', label: '已审核发布' },
+          ],
+          admin: { readOnly: true },
+        },
+        { name: 'submittedBy', label: '提交人', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+        { name: 'submittedAt', label: '提交时间', type: 'date', admin: { readOnly: true } },
+        { name: 'approvedBy', label: '审核人', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+        { name: 'approvedAt', label: '审核时间', type: 'date', admin: { readOnly: true } },
+      ],
+    },
+    {
+      name: 'changeNote',
+      label: '更正说明',
+      type: 'textarea',
+      admin: {
+        position: 'sidebar',
+        description: '修改已发布的内容时必填，发布后显示在公开页面的“更正记录”中。',
+      },
+    },
+    {
+      name: 'corrections',
+      label: '更正记录',
+      labels: { singular: '更正', plural: '更正记录' },
+      type: 'array',
+      admin: { readOnly: true, description: '发布修改时自动记录，不能手工编辑。' },
+      fields: [
+        { name: 'date', label: '日期', type: 'date', required: true },
+        { name: 'note', label: '说明', type: 'textarea', required: true },
+      ],
+    },
+    ...personalDataFields({ withConfirmation: true }),
   ],
 }

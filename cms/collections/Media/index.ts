@@ -9,6 +9,7 @@ import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
 import { mediaDir } from '../../paths.ts'
 import { assertUploadSize } from './hooks/assertUploadSize.ts'
 import { ALLOWED_MIME_TYPES } from './limits.ts'
+import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 
 /**
  * Files are public once referenced by a published page, so anonymous reads are allowed; staff lists
@@ -27,7 +28,7 @@ export const Media: CollectionConfig = {
   labels: { singular: '媒体文件', plural: '媒体文件' },
   admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'alt', 'community'], group: '内容' },
   access: { read: readMedia, create: ownCommunity(), update: ownCommunity(), delete: ownCommunity() },
-  hooks: { beforeOperation: [assertUploadSize], beforeChange: [assertCommunityAllowed()] },
+  hooks: { ...publicContentHooks, beforeOperation: [assertUploadSize], beforeChange: [assertCommunityAllowed()] },
   upload: {
     staticDir: path.resolve(mediaDir),
     mimeTypes: ALLOWED_MIME_TYPES,

@@ -8,6 +8,9 @@ import { slugField } from '../../fields/slug.ts'
 import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
 import { noticeKindOptions } from '../../labels.ts'
+import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
+import { checkPersonalData } from '../../hooks/checkPersonalData.ts'
+import { personalDataFields } from '../../fields/personalData.ts'
 
 type NoticeData = { kind?: string; meeting?: { startsAt?: string | null; place?: string | null } }
 
@@ -29,8 +32,15 @@ export const Notices: CollectionConfig = {
     group: '内容',
   },
   access: communityScopedAccess(),
-  versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { beforeChange: [assertCommunityAllowed(), populatePublishedAt] },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  hooks: {
+    ...publicContentHooks,
+    beforeChange: [
+      assertCommunityAllowed(),
+      checkPersonalData(['title', 'summary', 'meeting', 'body'], { block: false }),
+      populatePublishedAt,
+    ],
+  },
   fields: [
     { name: 'title', label: '标题', type: 'text', required: true },
     slugField('title'),
@@ -109,5 +119,6 @@ export const Notices: CollectionConfig = {
       hasMany: true,
     },
     publishedAtField,
+    ...personalDataFields({ withConfirmation: false }),
   ],
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { referenceDataAccess } from '../../access/referenceData.ts'
 import { slugField } from '../../fields/slug.ts'
 import { sourceKindOptions } from '../../labels.ts'
+import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 
 /** Publications the cases are cited from (books, articles, news features). */
 export const Sources: CollectionConfig = {
@@ -10,6 +11,7 @@ export const Sources: CollectionConfig = {
   labels: { singular: '出处文献', plural: '出处文献' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'published'], group: '基础数据' },
   access: referenceDataAccess,
+  hooks: publicContentHooks,
   fields: [
     { name: 'title', label: '题名', type: 'text', required: true },
     slugField('title'),

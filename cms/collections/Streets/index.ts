@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { referenceDataAccess } from '../../access/referenceData.ts'
 import { slugField } from '../../fields/slug.ts'
 import { basisOptions, streetKindOptions } from '../../labels.ts'
+import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 
 /** Streets (街道), towns (镇) and zones: the level between district and community. */
 export const Streets: CollectionConfig = {
@@ -10,6 +11,7 @@ export const Streets: CollectionConfig = {
   labels: { singular: '街道/镇', plural: '街道/镇' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'district'], group: '基础数据' },
   access: referenceDataAccess,
+  hooks: publicContentHooks,
   fields: [
     { name: 'name', label: '名称', type: 'text', required: true },
     slugField('name'),
