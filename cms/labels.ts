@@ -7,7 +7,7 @@ const options = <T extends Record<string, string>>(labels: T) =>
 
 export const ROLE_LABELS = { admin: '系统管理员', supervisor: '街道督导员', editor: '居委会编辑' }
 
-export const CITY_LABELS = { 上海市: '上海市', 宁波市: '宁波市' }
+export const CITY_LABELS = { shanghai: '上海市', ningbo: '宁波市' }
 
 export const STREET_KIND_LABELS = { street: '街道', town: '镇', zone: '园区/管理单元' }
 

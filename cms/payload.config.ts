@@ -58,6 +58,7 @@ export default buildConfig({
     dateFormat: 'yyyy-MM-dd HH:mm',
     meta: { titleSuffix: '· 居民自治信息网 管理后台' },
     importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'admin/app/(payload)/admin/importMap.js') },
+    components: { beforeDashboard: ['/admin/components/StaffDashboard.tsx#StaffDashboard'] },
   },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   cors: allowedOrigins,

@@ -6,6 +6,7 @@
 import { defineCollection } from 'astro:content'
 import { z } from 'astro/zod'
 
+import { CITY_LABELS } from '../cms/labels.ts'
 import { payloadLoader, type TransformHelpers } from './loaders/payloadLoader.ts'
 import type { PayloadDoc } from './loaders/payloadSource.ts'
 
@@ -58,7 +59,8 @@ const source = (doc: any, h: TransformHelpers) => ({
 
 export const collections = {
   districts: defineCollection({
-    loader: loader('districts', (doc) => ({ name: doc.name, city: doc.city })),
+    // The city as residents read it (上海市), not its stored code.
+    loader: loader('districts', (doc) => ({ name: doc.name, city: CITY_LABELS[doc.city as keyof typeof CITY_LABELS] ?? doc.city })),
     schema: z.object({ name: z.string(), city: z.string() }),
   }),
   streets: defineCollection({

@@ -1,14 +1,13 @@
 /**
  * `npm start`: everything a new user needs, on one machine. Brings the database up to date (loading
  * content/ when it is empty), builds the public site when its content or sources changed, builds the
- * admin when its sources changed, then serves both and prints their URLs.
+ * admin when its sources changed, then serves both and prints their URLs. While it runs, published
+ * changes made in the admin rebuild the site by themselves (site/cli/siteBuilder.ts).
  */
-import { spawn } from 'node:child_process'
-import path from 'node:path'
-
-import { buildSite } from '../../site/cli/build.ts'
+import { buildSite, distDir } from '../../site/cli/build.ts'
+import { serveStatic } from '../../site/cli/serveStatic.ts'
+import { startSiteBuilder } from '../../site/cli/siteBuilder.ts'
 import { builtDigest, recordDigest, siteDigest } from '../../site/cli/siteDigest.ts'
-import { projectRoot } from '../paths.ts'
 import { payloadSecret } from '../secret.ts'
 import { ensureAdminBuild, startAdmin } from './adminBuild.ts'
 import { prepareDatabase } from './prepareDatabase.ts'
@@ -44,17 +43,14 @@ if (digest === builtDigest()) {
 
 await ensureAdminBuild(env, log)
 
+const site = await serveStatic(distDir, { port: sitePort, host: process.env.HOST || '127.0.0.1' })
+const builder = startSiteBuilder(payload, { log })
 const admin = startAdmin(adminPort, env)
-const site = spawn(
-  path.join(projectRoot, 'node_modules/.bin/node'),
-  [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'preview', '--port', String(sitePort), '--host', '127.0.0.1'],
-  { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'inherit'] },
-)
 
 admin.stdout?.on('data', (chunk: Buffer) => {
   if (!/Ready in/.test(chunk.toString())) return
   log('')
-  log(`Public site (公开网站):  http://localhost:${sitePort}/`)
+  log(`Public site (公开网站):  ${site.url}/`)
   log(`CMS admin (管理后台):    http://localhost:${adminPort}/admin`)
   if (needsFirstUser) {
     log('')
@@ -65,10 +61,10 @@ admin.stdout?.on('data', (chunk: Buffer) => {
 })
 
 const stop = (code: number) => {
+  builder.stop()
   admin.kill('SIGTERM')
-  site.kill('SIGTERM')
+  void site.close()
   process.exit(code)
 }
 admin.on('exit', (code) => stop(code ?? 0))
-site.on('exit', (code) => stop(code ?? 0))
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(0))

@@ -1,7 +1,13 @@
 /**
  * `npm run build`: the public site alone. Brings the database up to date (loading content/ if it is
  * empty), then builds dist/ from the published content.
+ *
+ * The site is built into a staging folder and swapped in whole, so a server serving dist/ never sees
+ * a half-built site. SITE_OUT_DIR (used by the tests) builds straight into another folder instead.
  */
+import { existsSync, renameSync, rmSync } from 'node:fs'
+import path from 'node:path'
+
 import { build } from 'astro'
 
 import { prepareDatabase } from '../../cms/cli/prepareDatabase.ts'
@@ -9,18 +15,35 @@ import { projectRoot } from '../../cms/paths.ts'
 import { payloadSecret } from '../../cms/secret.ts'
 import { recordDigest, siteDigest } from './siteDigest.ts'
 
+export const distDir = path.join(projectRoot, 'dist')
+
 export async function buildSite(log: (line: string) => void = console.log) {
   // Astro builds in production mode, where the CMS refuses to invent a secret: hand it the local one.
   process.env.PAYLOAD_SECRET ||= payloadSecret()
   process.env.ASTRO_TELEMETRY_DISABLED = '1'
   const started = Date.now()
-  await build({ root: projectRoot, logLevel: process.env.CI ? 'warn' : 'info' })
-  log(`Site built in ${((Date.now() - started) / 1000).toFixed(1)}s → dist/`)
+  const target = process.env.SITE_OUT_DIR
+  const staging = `${distDir}-staging`
+  if (!target) process.env.SITE_OUT_DIR = staging
+  try {
+    await build({ root: projectRoot, logLevel: process.env.CI ? 'warn' : 'info' })
+  } finally {
+    if (!target) delete process.env.SITE_OUT_DIR
+  }
+  if (!target) {
+    const old = `${distDir}-old`
+    rmSync(old, { recursive: true, force: true })
+    if (existsSync(distDir)) renameSync(distDir, old)
+    renameSync(staging, distDir)
+    rmSync(old, { recursive: true, force: true })
+  }
+  log(`Site built in ${((Date.now() - started) / 1000).toFixed(1)}s → ${path.relative(projectRoot, target ?? distDir)}/`)
 }
 
 if (import.meta.main) {
   const { payload } = await prepareDatabase(console.log)
+  const digest = await siteDigest(payload)
   await buildSite()
-  recordDigest(await siteDigest(payload))
+  if (!process.env.SITE_OUT_DIR) recordDigest(digest)
   process.exit(0)
 }

@@ -22,10 +22,14 @@ const TYPES: Record<string, string> = {
 }
 
 /**
- * Serves a built static site on loopback the way a plain static host does: directories get their
- * index.html, unknown paths get 404.html with status 404.
+ * Serves the built site the way a plain static host does: directories get their index.html, unknown
+ * paths get 404.html with status 404. Files are looked up on every request, so a rebuilt dist/
+ * (swapped in whole by the builder) is served at once.
  */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(
+  root: string,
+  { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
     let file = path.join(root, pathname)
@@ -36,13 +40,17 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
       status = 404
       file = path.join(root, '404.html')
     }
+    if (!existsSync(file)) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('网站正在生成，请稍后刷新。')
+      return
+    }
     res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
     createReadStream(file).pipe(res)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.listen(port, host, resolve))
+  const address = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }

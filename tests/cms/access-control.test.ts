@@ -189,7 +189,7 @@ describe('reference data (places, taxonomies, sources)', () => {
       const { totalDocs } = await payload.find({ collection, ...as(undefined) })
       expect(totalDocs).toBeGreaterThanOrEqual(0)
       const data: Record<string, Record<string, unknown>> = {
-        districts: { name: '新区', slug: 'xin-qu', city: '上海市' },
+        districts: { name: '新区', slug: 'xin-qu', city: 'shanghai' },
         streets: { name: '新街道', slug: 'xin-jiedao', kind: 'street', district: world.district.id },
         'problem-categories': { name: '新问题', slug: 'xin-wenti' },
         mechanisms: { name: '新机制', slug: 'xin-jizhi' },

@@ -68,7 +68,7 @@ function minimalData(collection: CollectionSlug, slug?: string): Record<string, 
       return data
     }
     case 'districts':
-      return withSlug({ name: `新区${serial}`, city: '上海市' })
+      return withSlug({ name: `新区${serial}`, city: 'shanghai' })
     case 'streets':
       return withSlug({ name: `新街道${serial}`, kind: 'town', district: world.district.id })
     case 'problem-categories':
@@ -226,7 +226,7 @@ describe('with staff accounts', () => {
     })
 
     it('renaming keeps the slug, so shared links keep working; clearing it makes a new one from the new name', async () => {
-      const doc = (await payload.create({ collection: 'districts', data: { name: '黄浦区', city: '上海市' } as never, ...as(admin) })) as unknown as Doc
+      const doc = (await payload.create({ collection: 'districts', data: { name: '黄浦区', city: 'shanghai' } as never, ...as(admin) })) as unknown as Doc
       const original = (await stored('districts', doc.id))?.slug
       expect(original).toEqual('huang-pu-qu')
       await payload.update({ collection: 'districts', id: doc.id, data: { name: '静安区' } as never, ...as(admin) })
@@ -373,7 +373,7 @@ describe('with staff accounts', () => {
     let streetInOther: Doc
 
     beforeAll(async () => {
-      otherDistrict = await world.create('districts', { name: '另一区', slug: 'ling-yi-qu', city: '宁波市' })
+      otherDistrict = await world.create('districts', { name: '另一区', slug: 'ling-yi-qu', city: 'ningbo' })
       streetInOther = await world.create('streets', { name: '丙街道', slug: 'bing-jiedao', kind: 'street', district: otherDistrict.id })
     })
 

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 
+import { buildOnce } from './buildOnce.ts'
 import { ensureCorpusTemplate } from './corpusTemplate.ts'
 import { nodeBin, repoRoot, testCacheDir } from './paths.ts'
 
@@ -12,45 +12,29 @@ export const BUILD_TIME = '2026-11-22T10:00:00+08:00'
 const root = path.join(testCacheDir, 'site')
 export const siteDataDir = path.join(root, 'data')
 export const siteDir = path.join(root, 'dist')
-const READY = path.join(root, 'ready')
-const LOCK = `${root}.lock`
 
 /**
  * The public site built once per test run, by the real build entry point, from a fresh copy of the
  * corpus database with extra drafts added (tests/helpers/draftFixtures.ts).
  */
 export async function ensureBuiltSite(): Promise<string> {
-  for (;;) {
-    if (existsSync(READY)) return siteDir
-    try {
-      mkdirSync(testCacheDir, { recursive: true })
-      mkdirSync(LOCK)
-    } catch {
-      await sleep(300)
-      continue
+  await buildOnce('site', async () => {
+    rmSync(root, { recursive: true, force: true })
+    cpSync(await ensureCorpusTemplate(), siteDataDir, { recursive: true })
+    const env = {
+      ...process.env,
+      DATA_DIR: siteDataDir,
+      DATABASE_URI: '',
+      MEDIA_DIR: '',
+      SITE_OUT_DIR: siteDir,
+      BUILD_TIME,
+      SITE_URL: 'https://example.org',
+      CI: '1',
     }
-    try {
-      rmSync(root, { recursive: true, force: true })
-      cpSync(await ensureCorpusTemplate(), siteDataDir, { recursive: true })
-      rmSync(path.join(siteDataDir, 'ready'), { force: true })
-      const env = {
-        ...process.env,
-        DATA_DIR: siteDataDir,
-        DATABASE_URI: '',
-        MEDIA_DIR: '',
-        SITE_OUT_DIR: siteDir,
-        BUILD_TIME,
-        SITE_URL: 'https://example.org',
-        CI: '1',
-      }
-      execFileSync(nodeBin, [path.join(repoRoot, 'tests/helpers/draftFixtures.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] })
-      execFileSync(nodeBin, [path.join(repoRoot, 'site/cli/build.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] })
-      writeFileSync(READY, '')
-      return siteDir
-    } finally {
-      rmSync(LOCK, { recursive: true, force: true })
-    }
-  }
+    execFileSync(nodeBin, [path.join(repoRoot, 'tests/helpers/draftFixtures.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync(nodeBin, [path.join(repoRoot, 'site/cli/build.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  })
+  return siteDir
 }
 
 /** Every file of the built site, relative to its root. */

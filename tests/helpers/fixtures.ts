@@ -9,7 +9,7 @@ type Doc = Record<string, unknown> & { id: string | number }
 export async function createTwoCommunities(payload: Payload) {
   const create = async (collection: CollectionSlug, data: Record<string, unknown>) =>
     (await payload.create({ collection, data: data as never, overrideAccess: true, draft: false })) as unknown as Doc
-  const district = await create('districts', { name: '测试区', slug: 'ceshi-qu', city: '上海市' })
+  const district = await create('districts', { name: '测试区', slug: 'ceshi-qu', city: 'shanghai' })
   const streetA = await create('streets', { name: '甲街道', slug: 'jia-jiedao', kind: 'street', district: district.id })
   const streetB = await create('streets', { name: '乙街道', slug: 'yi-jiedao', kind: 'street', district: district.id })
   const community = (name: string, slug: string, street: Doc) =>

@@ -1,0 +1,97 @@
+/**
+ * The top of the admin dashboard: what needs a committee editor's attention today, for their own
+ * communities only (every query runs with the user's own access rights).
+ */
+import type { Payload, ServerProps, Where } from 'payload'
+import type React from 'react'
+
+import { SITE_BUILD_STATES } from '../../globals/SiteBuild/index.ts'
+import { NOTICE_KIND_LABELS } from '../../labels.ts'
+
+const DAY = 24 * 60 * 60 * 1000
+const beijing = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+
+type Row = { id: string | number; title?: string; kind?: string; meeting?: { startsAt?: string }; validUntil?: string }
+
+function List({ title, rows, collection, empty, detail }: { title: string; rows: Row[]; collection: string; empty: string; detail?: (row: Row) => string }) {
+  return (
+    <section style={{ marginBottom: 'var(--base)' }}>
+      <h3 style={{ margin: '0 0 calc(var(--base) / 4)' }}>
+        {title}（{rows.length}）
+      </h3>
+      {rows.length === 0 ? (
+        <p style={{ color: 'var(--theme-elevation-500)', margin: 0 }}>{empty}</p>
+      ) : (
+        <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
+          {rows.slice(0, 6).map((row) => (
+            <li key={row.id}>
+              <a href={`/admin/collections/${collection}/${row.id}`}>{row.title}</a>
+              {detail ? <span style={{ color: 'var(--theme-elevation-600)' }}> · {detail(row)}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+async function rows(payload: Payload, user: ServerProps['user'], collection: 'notices' | 'disclosures', where: Where, sort: string, draft = false) {
+  const { docs } = await payload.find({ collection, where, sort, limit: 20, depth: 0, draft, user, overrideAccess: false })
+  return docs as unknown as Row[]
+}
+
+export async function StaffDashboard({ payload, user }: ServerProps): Promise<React.ReactElement | null> {
+  if (!user) return null
+  const now = new Date()
+  const inAWeek = new Date(now.getTime() + 7 * DAY)
+  const role = (user as { role?: string }).role
+  const [draftNotices, draftDisclosures, awaitingApproval, meetings, expiring, build] = await Promise.all([
+    rows(payload, user, 'notices', { _status: { equals: 'draft' } }, '-updatedAt', true),
+    rows(payload, user, 'disclosures', { and: [{ _status: { equals: 'draft' } }, { 'review.state': { not_equals: 'submitted' } }] }, '-updatedAt', true),
+    rows(payload, user, 'disclosures', { and: [{ _status: { equals: 'draft' } }, { 'review.state': { equals: 'submitted' } }] }, '-updatedAt', true),
+    rows(payload, user, 'notices', { and: [{ kind: { equals: 'meeting' } }, { 'meeting.startsAt': { greater_than_equal: now.toISOString() } }] }, 'meeting.startsAt'),
+    rows(payload, user, 'notices', { and: [{ validUntil: { greater_than_equal: new Date(now.getTime() - DAY).toISOString() } }, { validUntil: { less_than_equal: inAWeek.toISOString() } }] }, 'validUntil'),
+    payload.findGlobal({ slug: 'site-build', user, overrideAccess: false }),
+  ])
+  const state = (build.state ?? 'idle') as keyof typeof SITE_BUILD_STATES
+  return (
+    <div style={{ marginBottom: 'calc(var(--base) * 2)' }}>
+      <h2 style={{ marginTop: 0 }}>今天需要关注的事</h2>
+      <div style={{ display: 'grid', gap: 'var(--base)', gridTemplateColumns: 'repeat(auto-fit, minmax(18rem, 1fr))' }}>
+        <List title="待发布的通知草稿" rows={draftNotices} collection="notices" empty="没有草稿。" />
+        <List title="居务公开草稿" rows={draftDisclosures} collection="disclosures" empty="没有草稿。" />
+        <List
+          title={role === 'editor' ? '已提交、等待审核的居务公开' : '等待您审核的居务公开'}
+          rows={awaitingApproval}
+          collection="disclosures"
+          empty="没有待审核的内容。"
+        />
+        <List
+          title="近期会议"
+          rows={meetings}
+          collection="notices"
+          empty="近期没有会议。"
+          detail={(row) => (row.meeting?.startsAt ? beijing(row.meeting.startsAt) : '')}
+        />
+        <List
+          title="七天内到期的通知"
+          rows={expiring}
+          collection="notices"
+          empty="没有即将到期的通知。"
+          detail={(row) => `${NOTICE_KIND_LABELS[row.kind as keyof typeof NOTICE_KIND_LABELS] ?? ''} 有效期至 ${row.validUntil ? beijing(row.validUntil).split(' ')[0] : ''}`}
+        />
+        <section>
+          <h3 style={{ margin: '0 0 calc(var(--base) / 4)' }}>公开网站</h3>
+          <p style={{ margin: 0 }}>
+            状态：<strong>{SITE_BUILD_STATES[state] ?? state}</strong>
+            {build.succeededAt ? `，最近一次成功更新：${beijing(build.succeededAt)}` : ''}
+          </p>
+          {state === 'failed' && build.error ? (
+            <p style={{ color: 'var(--theme-error-500)', margin: 0 }}>最近一次更新失败，系统会自动重试；如持续失败请联系管理员。</p>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { ensureAdminBuild, adminDir } from '../../cms/cli/adminBuild.ts'
+import { buildOnce } from './buildOnce.ts'
+import { ensureCorpusTemplate } from './corpusTemplate.ts'
+import { repoRoot } from './paths.ts'
+
+export type CmsServer = { url: string; dataDir: string; stop: () => Promise<void> }
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+
+/**
+ * The real CMS server (`next start` on the production admin build) over real HTTP, on a fresh copy
+ * of the corpus database. The build is shared with `npm start` and only redone when cms/ changed.
+ */
+export async function startCmsServer(env: Record<string, string> = {}): Promise<CmsServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cms-server-'))
+  cpSync(await ensureCorpusTemplate(), dataDir, { recursive: true })
+  const secret = 'test-secret-'.padEnd(40, 'x')
+  const baseEnv = { ...process.env, PAYLOAD_SECRET: secret, NEXT_TELEMETRY_DISABLED: '1' }
+  await buildOnce('admin', () => ensureAdminBuild({ ...baseEnv, DATA_DIR: dataDir }, () => {}))
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child: ChildProcess = spawn(
+    path.join(repoRoot, 'node_modules/.bin/next'),
+    ['start', adminDir, '--port', String(port), '--hostname', '127.0.0.1'],
+    {
+      cwd: repoRoot,
+      env: {
+        ...baseEnv,
+        DATA_DIR: dataDir,
+        DATABASE_URI: '',
+        MEDIA_DIR: '',
+        PAYLOAD_PUBLIC_SERVER_URL: url,
+        COOKIE_SECURE: 'false',
+        PAYLOAD_JOBS_AUTORUN: 'false',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let log = ''
+  child.stdout?.on('data', (c: Buffer) => (log += c.toString()))
+  child.stderr?.on('data', (c: Buffer) => (log += c.toString()))
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/api/districts?limit=1`)
+      if (response.ok) break
+    } catch {}
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`CMS server did not start:\n${log.slice(-3000)}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

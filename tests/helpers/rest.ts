@@ -1,0 +1,37 @@
+/** A small client for the CMS's REST and GraphQL APIs, as a browser or script would call them. */
+export type Session = { token?: string; label: string }
+
+export const anonymous: Session = { label: 'anonymous' }
+
+export function restClient(baseUrl: string) {
+  const call = async (session: Session, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(session.token ? { authorization: `JWT ${session.token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await response.text()
+    let json: any = null
+    try {
+      json = text ? JSON.parse(text) : null
+    } catch {}
+    return { status: response.status, json, headers: response.headers }
+  }
+  return {
+    call,
+    get: (s: Session, path: string) => call(s, 'GET', path),
+    post: (s: Session, path: string, body: unknown) => call(s, 'POST', path, body),
+    patch: (s: Session, path: string, body: unknown) => call(s, 'PATCH', path, body),
+    del: (s: Session, path: string) => call(s, 'DELETE', path),
+    graphql: (s: Session, query: string, variables: Record<string, unknown> = {}) => call(s, 'POST', '/api/graphql', { query, variables }),
+    async login(email: string, password: string, label = email): Promise<Session> {
+      const { status, json } = await call(anonymous, 'POST', '/api/users/login', { email, password })
+      if (status !== 200 || !json?.token) throw new Error(`login as ${email} failed: ${status} ${JSON.stringify(json)}`)
+      return { token: json.token, label }
+    },
+  }
+}
