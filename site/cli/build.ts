@@ -3,7 +3,7 @@
  * empty), then builds dist/ from the published content.
  *
  * The site is built into a staging folder and swapped in whole, so a server serving dist/ never sees
- * a half-built site. SITE_OUT_DIR (used by the tests) builds straight into another folder instead.
+ * a half-built site. SITE_OUT_DIR builds straight into another folder instead (no swap, no digest).
  */
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
@@ -13,9 +13,11 @@ import { build } from 'astro'
 import { prepareDatabase } from '../../cms/cli/prepareDatabase.ts'
 import { projectRoot } from '../../cms/paths.ts'
 import { payloadSecret } from '../../cms/secret.ts'
+import { distDir } from './distDir.ts'
 import { recordDigest, siteDigest } from './siteDigest.ts'
 
-export const distDir = path.join(projectRoot, 'dist')
+export { distDir }
+
 
 export async function buildSite(log: (line: string) => void = console.log) {
   // Astro builds in production mode, where the CMS refuses to invent a secret: hand it the local one.

@@ -5,8 +5,9 @@ import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 
 import { projectRoot } from '../../cms/paths.ts'
+import { distDir } from './distDir.ts'
 
-const STAMP = path.join(projectRoot, 'dist', '.source-digest')
+const STAMP = () => path.join(distDir, '.source-digest')
 const PUBLIC_COLLECTIONS: CollectionSlug[] = [
   'communities', 'notices', 'disclosures', 'case-studies', 'brand-projects',
   'districts', 'streets', 'problem-categories', 'mechanisms', 'sources', 'media',
@@ -46,5 +47,5 @@ export async function siteDigest(payload: Payload): Promise<string> {
   return hash.digest('hex')
 }
 
-export const builtDigest = () => (existsSync(STAMP) ? readFileSync(STAMP, 'utf8') : null)
-export const recordDigest = (digest: string) => writeFileSync(STAMP, digest)
+export const builtDigest = () => (existsSync(STAMP()) ? readFileSync(STAMP(), 'utf8') : null)
+export const recordDigest = (digest: string) => writeFileSync(STAMP(), digest)

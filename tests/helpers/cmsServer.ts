@@ -4,8 +4,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { ensureAdminBuild, adminDir } from '../../cms/cli/adminBuild.ts'
-import { buildOnce } from './buildOnce.ts'
+import { adminDir } from '../../cms/cli/adminBuild.ts'
+import { ensureAdminBuilt } from './adminBuilt.ts'
 import { ensureCorpusTemplate } from './corpusTemplate.ts'
 import { repoRoot } from './paths.ts'
 
@@ -29,7 +29,7 @@ export async function startCmsServer(env: Record<string, string> = {}): Promise<
   cpSync(await ensureCorpusTemplate(), dataDir, { recursive: true })
   const secret = 'test-secret-'.padEnd(40, 'x')
   const baseEnv = { ...process.env, PAYLOAD_SECRET: secret, NEXT_TELEMETRY_DISABLED: '1' }
-  await buildOnce('admin', () => ensureAdminBuild({ ...baseEnv, DATA_DIR: dataDir }, () => {}))
+  await ensureAdminBuilt()
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const child: ChildProcess = spawn(
