@@ -175,6 +175,7 @@ export const collections = {
       totals: doc.lineItems?.length ? doc.totals : null,
       attachments: await attachments(doc.attachments, h),
       relatedNotice: h.slug(doc.relatedNotice),
+      corrections: (doc.corrections ?? []).map((c: any) => ({ date: c.date, note: c.note })),
       publishedAt: doc.publishedAt ?? doc.createdAt,
       updatedAt: doc.updatedAt,
     })),
@@ -191,6 +192,8 @@ export const collections = {
       totals: z.object({ income: z.number(), expense: z.number(), balance: z.number() }).nullable(),
       attachments: z.array(mediaAsset),
       relatedNotice: slug,
+      /** The correction log (更正记录): one entry per change published after the first publication. */
+      corrections: z.array(z.object({ date: z.string(), note: z.string() })),
       publishedAt: z.string(),
       updatedAt: z.string(),
     }),

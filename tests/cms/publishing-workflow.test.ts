@@ -158,6 +158,39 @@ describe('personal data', () => {
   })
 })
 
+describe('scheduled publishing', () => {
+  // The admin's "schedule publish" queues this job; the CMS server runs due jobs every minute
+  // (jobs.autoRun). Here the job is queued the same way and run at once.
+  const schedule = (collection: 'notices' | 'disclosures', id: string | number, user: TestUser, waitUntil: Date) =>
+    payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: collection, value: String(id) }, user: { relationTo: 'users', value: user.id } } as never,
+      waitUntil,
+    })
+
+  it('publishes a draft notice once its time has come, not before', async () => {
+    const data = sampleData('notices', { community: world.communityA.id, source: world.source.id, slug: slug(), status: 'draft' })
+    const draft = (await payload.create({ collection: 'notices', data: data as never, draft: true, ...as(editor) })) as Record<string, any>
+    await schedule('notices', draft.id, editor, new Date(Date.now() + 60 * 60 * 1000))
+    await payload.jobs.run()
+    expect((await payload.findByID({ collection: 'notices', id: draft.id, overrideAccess: true }))._status).toBe('draft')
+
+    await schedule('notices', draft.id, editor, new Date(Date.now() - 1000))
+    await payload.jobs.run()
+    expect((await payload.findByID({ collection: 'notices', id: draft.id, overrideAccess: true }))._status).toBe('published')
+  })
+
+  it("an editor's scheduled disclosure is still held for approval when its time comes", async () => {
+    const draft = (await payload.create({ collection: 'disclosures', data: disclosureData({ _status: 'draft' }) as never, draft: true, ...as(editor) })) as Record<string, any>
+    await schedule('disclosures', draft.id, editor, new Date(Date.now() - 1000))
+    await payload.jobs.run()
+    const saved = await stored(draft.id)
+    expect(saved._status).toBe('draft')
+    expect(saved.review.state).toBe('submitted')
+    expect(await publicRead(draft.id)).toBeUndefined()
+  })
+})
+
 describe('publishing asks for a site rebuild', () => {
   const requestedAt = async () => (await payload.findGlobal({ slug: 'site-build', overrideAccess: true })).requestedAt as string | null
 
