@@ -40,6 +40,13 @@ export const home = {
   allCases: '查看全部案例',
   allProjects: '查看全部品牌项目',
   noUpcoming: '近期没有已安排的会议。',
+  latestNoticesEmpty: '目前没有有效的通知。',
+  featuredCasesIntro: '以下案例收录了全文，其余案例可在案例库中按类别查找。',
+  communityCount: (n: number) => `${n} 个居委会`,
+  otherPlaces: '其他地区',
+  meetingAt: '时间',
+  meetingPlace: '地点',
+  meetingCommunity: '居委会',
 }
 
 export const place = {
@@ -50,6 +57,17 @@ export const place = {
   noCommunities: '本站暂未收录这里的居委会。',
   basisInferred: '所属区为据地理推断',
   otherPlaces: '所属区未详',
+  kind: '类别',
+  city: '所在城市',
+  inDistrict: '所属区',
+  noStreet: '所属街道/镇未详',
+  noStreets: '本站暂未收录这个区的街道和镇。',
+  communityTypes: '社区类型',
+  cases: '本地案例',
+  casesInDistrict: (n: number) => `本区共有 ${n} 个案例。`,
+  noCasesInDistrict: '案例库中暂无本区的案例。',
+  browseCases: (name: string) => `查看${name}的全部案例`,
+  brandProjects: '自治品牌项目',
 }
 
 export const community = {
@@ -76,6 +94,26 @@ export const community = {
   feed: 'RSS 订阅',
   noNotices: '目前没有有效的通知。',
   noDisclosures: '暂无居务公开内容。',
+  noUpcoming: '近期没有已安排的会议。',
+  householdsUnit: '户',
+  residentsUnit: '人',
+  areaM2Unit: '平方米',
+  areaKm2Unit: '平方公里',
+  foundedValue: (year: number, month: number | null) => (month ? `${year}年${month}月` : `${year}年`),
+  allNoticesCount: (n: number) => `全部通知（${n} 条）`,
+  allDisclosuresCount: (n: number) => `全部居务公开（${n} 条）`,
+  moreInCategory: (category: string, n: number) => `查看全部${category}（${n} 条）`,
+  noticesTitle: (name: string) => `${name} 通知公告`,
+  disclosuresTitle: (name: string) => `${name} 居务公开`,
+  noticesCrumb: '通知公告',
+  disclosuresCrumb: '居务公开',
+  expiredNotices: '往期通知',
+  expiredNoticesNote: '以下通知已过有效期，仅作存档。',
+  description: (name: string) => `${name}的简介、基本情况、通知公告和居务公开。`,
+  feedTitle: (name: string) => `${name} 通知与居务公开`,
+  feedDescription: (name: string) => `${name}发布的通知公告和居务公开。`,
+  calendarLinkNote: '包括已召开和将要召开的全部会议。',
+  archiveLink: '按年份查看历史通知和居务公开',
 }
 
 export const notice = {
@@ -92,6 +130,15 @@ export const notice = {
   attachments: '附件',
   print: '打印本页',
   back: '返回',
+  backTo: (name: string) => `返回${name}`,
+  meetingPast: '本次会议已经召开。',
+  timeRange: (start: string, end: string) => `${start}–${end}`,
+  permalink: '本页网址：',
+  imageFile: (format: string) => `${format} 图片`,
+  pdfFile: 'PDF 文件',
+  otherFile: '文件',
+  attachmentFile: (type: string, size: string) => `${type}，${size}`,
+  viewOriginal: '查看原图',
 }
 
 export const disclosure = {
@@ -109,6 +156,10 @@ export const disclosure = {
   downloadCsv: '下载明细（CSV，可用 Excel 打开）',
   relatedNotice: '相关通知',
   attachments: '附件',
+  periodValue: (p: { year: number; quarter: number | null; month: number | null }) =>
+    p.quarter ? `${p.year}年第${p.quarter}季度` : p.month ? `${p.year}年${p.month}月` : `${p.year}年度`,
+  lineItemsCaption: (title: string) => `${title}：收支明细`,
+  csvTitle: '收支明细下载',
 }
 
 export const caseStudy = {
@@ -135,6 +186,35 @@ export const caseStudy = {
   count: (n: number) => `共 ${n} 个案例`,
   browseBy: '分类浏览',
   allCases: '全部案例',
+  fullText: '全文',
+  fullTextHint: '标有“全文”的案例可以在本站阅读全文，其余案例列出标题和出处。',
+  fullTextCount: (n: number) => `其中 ${n} 个有全文。`,
+  browseByLink: '按类别浏览案例',
+  libraryPage: (page: number) => `居民自治案例库（第${page}页）`,
+  pageOf: (page: number, total: number) => `第 ${page} 页，共 ${total} 页`,
+  previous: '上一页',
+  next: '下一页',
+  pages: '案例分页',
+  facetTitle: (facet: string, term: string) => `${facet}：${term}`,
+  otherTerms: (facet: string) => `按${facet}浏览`,
+  backToLibrary: '返回案例库',
+  noCases: '目前还没有属于这一类的案例。',
+  districtPlaces: (name: string) => `${name}的街道和居委会`,
+  facetCount: (n: number) => `${n} 个`,
+  citation: '引用出处',
+  editors: (names: string) => `${names} 编`,
+  chapter: '章节',
+  figureLabel: '项目',
+  figureValue: '数值',
+  figurePeriod: '时间',
+  genreDescription: {
+    'brand-project': '居委会长期坚持、有名称有特色的自治项目，多有组织架构、运行机制和专家点评。',
+    grassroots: '居委会化解一件具体难题的小案例，标题多写成“问题＋办法”。',
+    'street-analysis': '对一个街道或镇整体治理做法的长篇剖析。',
+    thematic: '按社区治理专题编选的实践案例，一般几页篇幅。',
+    innovation: '研究文章里列举的居民自治机制创新做法。',
+    news: '新闻报道中的小区自治故事。',
+  } as Record<string, string>,
 }
 
 export const brandProject = {
@@ -147,6 +227,14 @@ export const brandProject = {
   figures: '关键数据',
   relatedCases: '相关案例',
   source: '出处',
+  listByDistrict: '按地区',
+  about: '项目介绍',
+  community: '所在居委会',
+  place: '地点',
+  foundedAt: (year: number, month: number | null) => (month ? `${year}年${month}月` : `${year}年`),
+  noPlace: '所属区未详',
+  count: (n: number) => `共 ${n} 个品牌项目`,
+  backToList: '返回品牌项目列表',
 }
 
 export const archive = {
@@ -161,6 +249,15 @@ export const archive = {
   notices: '通知',
   disclosures: '居务公开',
   empty: '这一年没有内容。',
+  monthTitle: (name: string, year: number, month: number) => `${name} ${year}年${month}月归档`,
+  byMonth: '按月份查看',
+  yearSummary: (notices: number, disclosures: number) => `通知 ${notices} 条，居务公开 ${disclosures} 条`,
+  intro: '按发布时间列出本居委会的全部通知和居务公开。已过有效期的通知仍保留在这里，并标明“已过期”。',
+  nothing: '本居委会还没有发布通知或居务公开。',
+  type: '类型',
+  yearLink: (year: number) => `${year}年`,
+  pageLink: (page: number) => `第 ${page} 页`,
+  pagination: '分页',
 }
 
 export const notFound = {

@@ -20,12 +20,15 @@ export const routes = {
   disclosure: (community: string, slug: string) => `/shequ/${community}/gongkai/${slug}/`,
   disclosureCsv: (community: string, slug: string) => `/shequ/${community}/gongkai/${slug}.csv`,
   archive: (community: string) => `/shequ/${community}/guidang/`,
+  // Later pages live under ye/ (页): a bare /2026/10/ would be both page 10 and the October page.
   archiveYear: (community: string, year: number, page = 1) =>
-    `/shequ/${community}/guidang/${year}/${page > 1 ? `${page}/` : ''}`,
+    `/shequ/${community}/guidang/${year}/${page > 1 ? `ye/${page}/` : ''}`,
   archiveMonth: (community: string, year: number, month: number) =>
     `/shequ/${community}/guidang/${year}/${String(month).padStart(2, '0')}/`,
 
   cases: () => '/anli/',
+  /** The full case list, paginated; page 1 is the library's front page. */
+  casesPage: (page: number) => (page > 1 ? `/anli/ye/${page}/` : '/anli/'),
   caseStudy: (slug: string) => `/anli/${slug}/`,
   casesByProblem: (slug: string) => `/anli/wenti/${slug}/`,
   casesByMechanism: (slug: string) => `/anli/jizhi/${slug}/`,

@@ -1,0 +1,21 @@
+/** Every meeting of a community, past and future: a calendar residents can subscribe to. */
+import type { APIRoute, GetStaticPaths } from 'astro'
+
+import { icsCalendar } from '../../../lib/ics.ts'
+import { communityContexts, meetingsOf, type CommunityContext } from '../_community.ts'
+import { meetingEvent } from './_calendar.ts'
+
+export const getStaticPaths = (async () =>
+  (await communityContexts())
+    .filter((ctx) => meetingsOf(ctx).length > 0)
+    .map((ctx) => ({ params: { community: ctx.community.id }, props: { ctx } }))) satisfies GetStaticPaths
+
+export const GET: APIRoute = ({ props, site }) => {
+  const ctx = props.ctx as CommunityContext
+  const events = meetingsOf(ctx)
+    .sort((a, b) => Date.parse(a.data.meeting!.startsAt) - Date.parse(b.data.meeting!.startsAt))
+    .map((notice) => meetingEvent(notice, site!))
+  return new Response(icsCalendar({ name: ctx.community.data.name, refresh: 'PT12H', events }), {
+    headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
+  })
+}

@@ -1,0 +1,76 @@
+/**
+ * What every community page needs, gathered once per community: the community, where it is, and its
+ * content newest first. The leading underscore keeps this module out of Astro's routing.
+ */
+import type { Crumb } from '../../components/Breadcrumbs.astro'
+import * as content from '../../lib/content.ts'
+import { timeline, type TimelineItem } from '../../lib/archive.ts'
+import { site } from '../../i18n/zh.ts'
+import { routes } from '../../lib/routes.ts'
+
+export type CommunityContext = {
+  community: content.Community
+  district: content.District | undefined
+  street: content.Street | undefined
+  /** Newest first. */
+  notices: content.Notice[]
+  disclosures: content.Disclosure[]
+  brandProjects: content.BrandProject[]
+  caseStudies: content.CaseStudy[]
+}
+
+export async function communityContexts(): Promise<CommunityContext[]> {
+  const [communities, notices, disclosures, brandProjects, caseStudies, district, street] = await Promise.all([
+    content.communities(),
+    content.notices(),
+    content.disclosures(),
+    content.brandProjects(),
+    content.caseStudies(),
+    content.index('districts'),
+    content.index('streets'),
+  ])
+  return communities.map((community) => ({
+    community,
+    district: community.data.district ? district(community.data.district) : undefined,
+    street: community.data.street ? street(community.data.street) : undefined,
+    notices: content.forCommunity(notices, community.id),
+    disclosures: content.forCommunity(disclosures, community.id),
+    brandProjects: content.forCommunity(brandProjects, community.id),
+    caseStudies: content.forCommunity(caseStudies, community.id),
+  }))
+}
+
+/** Communities that have published anything dated get a notice list, archive and feed. */
+export const hasTimeline = (ctx: CommunityContext) => ctx.notices.length + ctx.disclosures.length > 0
+
+export const meetingsOf = (ctx: CommunityContext) => ctx.notices.filter((notice) => notice.data.meeting !== null)
+
+/** Notices and disclosures together, newest first (Beijing year and month attached). */
+export const communityTimeline = (ctx: CommunityContext) =>
+  timeline<TimelineItem>(
+    [
+      ...ctx.notices.map((entry) => ({ type: 'notice' as const, entry })),
+      ...ctx.disclosures.map((entry) => ({ type: 'disclosure' as const, entry })),
+    ],
+    (item) => item.entry.data.publishedAt,
+    (item) => item.entry.data.title,
+  )
+
+/** 首页 › 区 › 街道 › 居委会: the full trail, for the community's own page. */
+export function placeCrumbs(ctx: CommunityContext): Crumb[] {
+  return [
+    { label: site.home, href: routes.home() },
+    ...(ctx.district ? [{ label: ctx.district.data.name, href: routes.district(ctx.district.id) }] : []),
+    ...(ctx.street ? [{ label: ctx.street.data.name, href: routes.street(ctx.street.id) }] : []),
+    { label: ctx.community.data.name, href: routes.community(ctx.community.id) },
+  ]
+}
+
+/** 首页 › 居委会 › …: shorter, so the trail of a notice still fits two lines on a phone. */
+export function communityCrumbs(ctx: CommunityContext, ...tail: Crumb[]): Crumb[] {
+  return [
+    { label: site.home, href: routes.home() },
+    { label: ctx.community.data.name, href: routes.community(ctx.community.id) },
+    ...tail,
+  ]
+}

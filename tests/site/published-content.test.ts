@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+
+import type { CollectionSlug } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { routes } from '../../site/lib/routes.ts'
+import { ensureBuiltSite, pageFile, readSite, siteDataDir, siteDir, siteFiles } from '../helpers/builtSite.ts'
+import { startCms, type TestCms } from '../helpers/cms.ts'
+
+/**
+ * The built site against the database it was built from: every published item has its page, and no
+ * draft (nor the draft revision of a published item) appears in any file: pages, feeds, calendars,
+ * CSV downloads or the sitemap.
+ */
+const DRAFT_MARK = '草稿泄漏检查'
+let cms: TestCms
+let textFiles: string[]
+
+type Doc = Record<string, any>
+const all = async (collection: CollectionSlug, publicOnly: boolean) =>
+  (
+    await cms.payload.find({
+      collection,
+      depth: 1,
+      pagination: false,
+      overrideAccess: !publicOnly,
+      ...(publicOnly ? {} : { draft: true }),
+    })
+  ).docs as Doc[]
+
+beforeAll(async () => {
+  await ensureBuiltSite()
+  cms = await startCms({ existingDataDir: siteDataDir })
+  textFiles = siteFiles().filter((file) => /\.(html|xml|ics|csv|txt|json)$/.test(file))
+})
+afterAll(async () => cms?.close())
+
+const exists = (url: string) => existsSync(path.join(siteDir, pageFile(url)))
+
+describe('every published item has a page', () => {
+  it.each([
+    ['notices', (d: Doc) => routes.notice(d.community.slug, d.slug)],
+    ['disclosures', (d: Doc) => routes.disclosure(d.community.slug, d.slug)],
+    ['case-studies', (d: Doc) => routes.caseStudy(d.slug)],
+    ['brand-projects', (d: Doc) => routes.brandProject(d.slug)],
+    ['communities', (d: Doc) => routes.community(d.slug)],
+    ['districts', (d: Doc) => routes.district(d.slug)],
+    ['streets', (d: Doc) => routes.street(d.slug)],
+  ] as Array<[CollectionSlug, (d: Doc) => string]>)('%s', async (collection, url) => {
+    const docs = await all(collection, true)
+    expect(docs.length).toBeGreaterThan(0)
+    const missing = docs.map(url).filter((u) => !exists(u))
+    expect(missing).toEqual([])
+  })
+
+  it('every meeting notice has its calendar file, every finance table its CSV', async () => {
+    const meetings = (await all('notices', true)).filter((n) => n.kind === 'meeting')
+    expect(meetings.map((n) => routes.noticeIcs(n.community.slug, n.slug)).filter((u) => !exists(u))).toEqual([])
+    const tables = (await all('disclosures', true)).filter((d) => d.lineItems?.length)
+    expect(tables.map((d) => routes.disclosureCsv(d.community.slug, d.slug)).filter((u) => !exists(u))).toEqual([])
+  })
+
+  it('every problem category and mechanism used by a case has its facet page', async () => {
+    const cases = await all('case-studies', true)
+    const used = (field: string) => new Set(cases.flatMap((c) => (c[field] ?? []).map((t: Doc) => t.slug)))
+    for (const slug of used('problemCategories')) expect(exists(routes.casesByProblem(slug)), slug).toBe(true)
+    for (const slug of used('mechanisms')) expect(exists(routes.casesByMechanism(slug)), slug).toBe(true)
+  })
+})
+
+describe('no draft appears anywhere', () => {
+  it('not the drafts added for this test, nor their slugs', () => {
+    const leaks = textFiles.filter((file) => {
+      const text = readSite(file)
+      return text.includes(DRAFT_MARK) || text.includes('draft-leak-')
+    })
+    expect(leaks).toEqual([])
+  })
+
+  it('not the drafts that come with content/', async () => {
+    const drafts: Doc[] = []
+    for (const collection of ['notices', 'disclosures', 'brand-projects', 'case-studies', 'communities'] as CollectionSlug[]) {
+      const published = new Set((await all(collection, true)).map((d) => d.id))
+      drafts.push(...(await all(collection, false)).filter((d) => !published.has(d.id)))
+    }
+    expect(drafts.length).toBeGreaterThanOrEqual(6)
+    const needles = drafts.flatMap((d) => [d.title ?? d.name, `/${d.slug}/`, `/${d.slug}.`])
+    const leaks = textFiles.flatMap((file) => {
+      const text = readSite(file)
+      return needles.filter((needle) => text.includes(needle)).map((needle) => `${file}: ${needle}`)
+    })
+    expect(leaks).toEqual([])
+  })
+
+  it('the sitemap lists pages, none of them drafts', () => {
+    const sitemap = siteFiles().filter((file) => /^sitemap-\d+\.xml$/.test(file)).map(readSite).join('\n')
+    expect(sitemap).toContain(routes.community('shili'))
+    expect(sitemap).not.toContain('draft-leak-')
+  })
+})
+
+describe("a community's pages list only its own items", () => {
+  it('notice and disclosure links on community pages stay within that community', () => {
+    const offenders: string[] = []
+    for (const file of textFiles.filter((f) => /^shequ\/[^/]+\//.test(f) && f.endsWith('.html'))) {
+      const community = file.split('/')[1]
+      const html = readSite(file)
+      for (const [, other] of html.matchAll(/href="\/shequ\/([^/"]+)\/(?:tongzhi|gongkai)\//g)) {
+        if (other !== community) offenders.push(`${file} → ${other}`)
+      }
+    }
+    expect(offenders).toEqual([])
+  })
+})
