@@ -142,6 +142,8 @@ export const notice = {
 }
 
 export const disclosure = {
+  corrections: '更正记录',
+  correctionsIntro: '本公开内容发布后有过以下更正：',
   category: '类别',
   period: '所属期间',
   publishedAt: '发布时间',

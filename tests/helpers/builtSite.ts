@@ -15,7 +15,7 @@ export const siteDir = path.join(root, 'dist')
 
 /**
  * The public site built once per test run, by the real build entry point, from a fresh copy of the
- * corpus database with extra drafts added (tests/helpers/draftFixtures.ts).
+ * corpus database with extra drafts added (tests/helpers/siteFixtures.ts).
  */
 export async function ensureBuiltSite(): Promise<string> {
   await buildOnce('site', async () => {
@@ -31,7 +31,7 @@ export async function ensureBuiltSite(): Promise<string> {
       SITE_URL: 'https://example.org',
       CI: '1',
     }
-    execFileSync(nodeBin, [path.join(repoRoot, 'tests/helpers/draftFixtures.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync(nodeBin, [path.join(repoRoot, 'tests/helpers/siteFixtures.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] })
     execFileSync(nodeBin, [path.join(repoRoot, 'site/cli/build.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] })
   })
   return siteDir

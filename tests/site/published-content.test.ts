@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { routes } from '../../site/lib/routes.ts'
 import { ensureBuiltSite, pageFile, readSite, siteDataDir, siteDir, siteFiles } from '../helpers/builtSite.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
+import { CORRECTED_DISCLOSURE, CORRECTION_NOTE, DRAFT_MARK } from '../helpers/siteFixtureValues.ts'
 
 /**
  * The built site against the database it was built from: every published item has its page, and no
  * draft (nor the draft revision of a published item) appears in any file: pages, feeds, calendars,
  * CSV downloads or the sitemap.
  */
-const DRAFT_MARK = '草稿泄漏检查'
 let cms: TestCms
 let textFiles: string[]
 
@@ -111,5 +111,14 @@ describe("a community's pages list only its own items", () => {
       }
     }
     expect(offenders).toEqual([])
+  })
+})
+
+describe('a disclosure corrected after publication', () => {
+  it('shows its correction log (更正记录) with the note and the date', () => {
+    const html = readSite(pageFile(routes.disclosure('shili', CORRECTED_DISCLOSURE)))
+    expect(html).toContain('更正记录')
+    expect(html).toContain(CORRECTION_NOTE)
+    expect(html).toMatch(/<time datetime="[^"]+">2026年/)
   })
 })

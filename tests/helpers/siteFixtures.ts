@@ -1,11 +1,12 @@
 /**
- * Run as a script against a copy of the corpus database before the test site is built: adds drafts
- * the content/ folder does not have, so the build can be checked for leaks of every kind of draft.
- *   DATA_DIR=… node tests/helpers/draftFixtures.ts
+ * Run as a script against a copy of the corpus database before the test site is built: adds states
+ * the content/ folder does not have: drafts of every kind (to check the build for leaks) and a
+ * published disclosure corrected after publication (to check its public correction log).
+ *   DATA_DIR=… node tests/helpers/siteFixtures.ts
  */
 import { openCms } from '../../cms/open.ts'
+import { CORRECTED_DISCLOSURE, CORRECTION_NOTE, DRAFT_MARK } from './siteFixtureValues.ts'
 
-export const DRAFT_MARK = '草稿泄漏检查'
 
 const payload = await openCms()
 const first = async (collection: 'communities' | 'sources' | 'notices') =>
@@ -27,6 +28,16 @@ await payload.update({
   id: published.id,
   data: { title: `${DRAFT_MARK}修改稿` } as never,
   draft: true,
+  overrideAccess: true,
+})
+// A correction to a published disclosure, published with its change note.
+const [finance] = (
+  await payload.find({ collection: 'disclosures', where: { slug: { equals: CORRECTED_DISCLOSURE } }, depth: 0, overrideAccess: true })
+).docs
+await payload.update({
+  collection: 'disclosures',
+  id: finance.id,
+  data: { summary: `${finance.summary ?? ''}（已更正）`, changeNote: CORRECTION_NOTE, _status: 'published' } as never,
   overrideAccess: true,
 })
 process.exit(0)
