@@ -10,7 +10,10 @@ if (!mongoUri) {
   console.log('MongoDB suite skipped: MONGODB_URI is not set (set it to run tests/cms and tests/seed against MongoDB).')
 }
 
-const shared = { testTimeout: 120_000, hookTimeout: 180_000, globalSetup: ['tests/helpers/globalSetup.ts'] }
+// Payload's info lines (migrations, start-up) would bury the test report; warnings still show.
+process.env.PAYLOAD_LOG_LEVEL ||= 'warn'
+
+const shared = { testTimeout: 120_000, hookTimeout: 300_000, globalSetup: ['tests/helpers/globalSetup.ts'] }
 
 export default defineConfig({
   test: {
