@@ -14,4 +14,6 @@ export default defineConfig({
   integrations: [react(), sitemap()],
   image: { responsiveStyles: false },
   devToolbar: { enabled: false },
+  // Preview builds (site/cli/preview.ts) keep their own cache beside the public build's.
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
 })

@@ -9,6 +9,7 @@ import { z } from 'astro/zod'
 import { CITY_LABELS } from '../cms/labels.ts'
 import { payloadLoader, type TransformHelpers } from './loaders/payloadLoader.ts'
 import type { PayloadDoc } from './loaders/payloadSource.ts'
+import { populate } from './loaders/populate.ts'
 
 const slug = z.string().nullable()
 const date = z.string().nullable() // ISO instant
@@ -27,20 +28,6 @@ const mediaAsset = z.object({
 const figure = z.object({ label: z.string(), value: z.number(), unit: z.string().nullable(), period: z.string().nullable() })
 const citation = z.object({ publication: slug, chapter: z.string().nullable(), page: z.number().nullable() })
 const yearMonth = z.object({ year: z.number().nullable(), month: z.number().nullable() })
-
-/** Fields every related document is populated with: enough to link to it. */
-const linkFields = { slug: true, name: true, title: true } as const
-const populate = {
-  communities: linkFields,
-  streets: linkFields,
-  districts: linkFields,
-  sources: linkFields,
-  'problem-categories': linkFields,
-  mechanisms: linkFields,
-  notices: linkFields,
-  'brand-projects': linkFields,
-  media: { filename: true, mimeType: true, filesize: true, width: true, height: true, alt: true, url: true },
-} as const
 
 const loader = (collection: string, transform: (doc: any, h: TransformHelpers) => Record<string, unknown> | Promise<Record<string, unknown>>) =>
   payloadLoader({ collection, depth: 1, populate, transform: transform as (doc: PayloadDoc, h: TransformHelpers) => Record<string, unknown> })

@@ -5,6 +5,7 @@
  * changes made in the admin rebuild the site by themselves (site/cli/siteBuilder.ts).
  */
 import { buildSite, distDir } from '../../site/cli/build.ts'
+import { previewHandler } from '../../site/cli/preview.ts'
 import { serveStatic } from '../../site/cli/serveStatic.ts'
 import { startSiteBuilder } from '../../site/cli/siteBuilder.ts'
 import { builtDigest, recordDigest, siteDigest } from '../../site/cli/siteDigest.ts'
@@ -43,7 +44,7 @@ if (digest === builtDigest()) {
 
 await ensureAdminBuild(env, log)
 
-const site = await serveStatic(distDir, { port: sitePort, host: process.env.HOST || '127.0.0.1' })
+const site = await serveStatic(distDir, { port: sitePort, host: process.env.HOST || '127.0.0.1', handle: previewHandler(payload) })
 const builder = startSiteBuilder(payload, { log })
 const admin = startAdmin(adminPort, env)
 

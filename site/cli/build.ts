@@ -1,10 +1,12 @@
 /**
  * `npm run build`: the public site alone. Brings the database up to date (loading content/ if it is
- * empty), then builds dist/ from the published content.
+ * empty), then builds dist/ from the published content and indexes it for search (dist/pagefind/).
  *
  * The site is built into a staging folder and swapped in whole, so a server serving dist/ never sees
  * a half-built site. SITE_OUT_DIR builds straight into another folder instead (no swap, no digest).
  */
+import './productionMode.ts'
+
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
@@ -14,10 +16,10 @@ import { prepareDatabase } from '../../cms/cli/prepareDatabase.ts'
 import { projectRoot } from '../../cms/paths.ts'
 import { payloadSecret } from '../../cms/secret.ts'
 import { distDir } from './distDir.ts'
+import { indexSite } from './searchIndex.ts'
 import { recordDigest, siteDigest } from './siteDigest.ts'
 
 export { distDir }
-
 
 export async function buildSite(log: (line: string) => void = console.log) {
   // Astro builds in production mode, where the CMS refuses to invent a secret: hand it the local one.
@@ -32,6 +34,8 @@ export async function buildSite(log: (line: string) => void = console.log) {
   } finally {
     if (!target) delete process.env.SITE_OUT_DIR
   }
+  // Indexed before the swap, so a served site never has pages without their search index.
+  await indexSite(target ?? staging, log)
   if (!target) {
     const old = `${distDir}-old`
     rmSync(old, { recursive: true, force: true })

@@ -1,7 +1,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { createGzip } from 'node:zlib'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,16 +22,37 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 }
 
+/** Text is sent gzipped to clients that accept it, as static hosts do; Pagefind's own files come compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.xml', '.ics', '.csv', '.svg', '.txt'])
+
 /**
  * Serves the built site the way a plain static host does: directories get their index.html, unknown
- * paths get 404.html with status 404. Files are looked up on every request, so a rebuilt dist/
- * (swapped in whole by the builder) is served at once.
+ * paths get 404.html with status 404, text is gzipped. Files are looked up on every request, so a
+ * rebuilt dist/ (swapped in whole by the builder) is served at once.
  */
 export async function serveStatic(
   root: string,
-  { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {},
+  {
+    port = 0,
+    host = '127.0.0.1',
+    handle,
+  }: {
+    port?: number
+    host?: string
+    /** Handles dynamic paths first (the preview endpoint); returns false to fall through to files. */
+    handle?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
+  } = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(async (req, res) => {
+    if (handle) {
+      try {
+        if (await handle(req, res)) return
+      } catch (error) {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('服务器出错，请稍后再试。')
+        console.error(error)
+        return
+      }
+    }
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
     let file = path.join(root, pathname)
     if (!file.startsWith(root)) file = path.join(root, '404.html')
@@ -44,7 +66,13 @@ export async function serveStatic(
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('网站正在生成，请稍后刷新。')
       return
     }
-    res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream'
+    if (COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.writeHead(status, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' })
+      createReadStream(file).pipe(createGzip()).pipe(res)
+      return
+    }
+    res.writeHead(status, { 'content-type': type })
     createReadStream(file).pipe(res)
   })
   await new Promise<void>((resolve) => server.listen(port, host, resolve))

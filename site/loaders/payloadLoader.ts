@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+
 import type { Loader, LoaderContext } from 'astro/loaders'
 
 import { syncMedia, type MediaAsset } from './mediaFiles.ts'
@@ -26,6 +28,18 @@ export type PayloadLoaderOptions = {
   transform: (doc: PayloadDoc, helpers: TransformHelpers) => Record<string, unknown> | Promise<Record<string, unknown>>
 }
 
+/**
+ * A preview build (site/cli/preview.ts) adds one draft, fetched with the staff member's own rights,
+ * to its collection. Preview builds go to a separate folder and are never published.
+ */
+function withPreviewDraft(collection: string, docs: PayloadDoc[]): PayloadDoc[] {
+  const file = process.env.PREVIEW_DOC
+  if (!file) return docs
+  const preview = JSON.parse(readFileSync(file, 'utf8')) as { collection: string; doc: PayloadDoc }
+  if (preview.collection !== collection) return docs
+  return [...docs.filter((doc) => String(doc.id) !== String(preview.doc.id)), preview.doc]
+}
+
 const slugOf = (ref: unknown): string | null =>
   ref && typeof ref === 'object' && typeof (ref as { slug?: unknown }).slug === 'string'
     ? (ref as { slug: string }).slug
@@ -51,6 +65,7 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
           cause: error,
         })
       }
+      docs = withPreviewDraft(options.collection, docs)
       const helpers: TransformHelpers = {
         html: richTextToHtml,
         media: (ref) => syncMedia(ref, source),

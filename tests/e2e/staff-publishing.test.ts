@@ -166,3 +166,37 @@ describe('a disclosure published by an editor', () => {
     await supervisor.context().close()
   })
 })
+
+describe('previewing a draft', () => {
+  it('renders it with the public page template for its own staff only, and never publishes it', async () => {
+    const editor = await api.login('editor-a@example.test', PASSWORD)
+    const shili = (await api.get(admin, '/api/communities?where[slug][equals]=shili&depth=0')).json.docs[0].id
+    const title = '预览用草稿：关于更换楼道灯的通知'
+    const created = await api.post(editor, '/api/notices?draft=true', { title, slug: 'yulan-caogao', kind: 'other', community: shili, _status: 'draft' })
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+    const id = created.json.doc.id
+
+    // The admin's 预览 button links to the site's preview endpoint with the editor's token.
+    const page = await loggedIn('editor-a@example.test')
+    await page.goto(`${stack.adminUrl}/admin/collections/notices/${id}`, { waitUntil: 'networkidle' })
+    await page.screenshot({ path: path.join(repoRoot, 'tests/artifacts/admin-preview-button.png') })
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '预览' }).or(page.getByRole('link', { name: '预览' })).first().click()])
+    expect(popup.url()).toContain(`/_preview/notices/${id}?token=`)
+    await popup.close()
+    await page.context().close()
+
+    const preview = await fetch(`${stack.siteUrl}/_preview/notices/${id}?token=${editor.token}`)
+    expect(preview.status).toBe(200)
+    const html = await preview.text()
+    expect(html).toContain(title)
+    expect(html).toContain('预览：这是尚未发布的草稿')
+    expect(html).toContain('noindex')
+    expect(html).toContain('<html lang="zh-CN"')
+
+    const other = await api.login('editor-b@example.test', PASSWORD)
+    expect((await fetch(`${stack.siteUrl}/_preview/notices/${id}?token=${other.token}`)).status).toBe(404)
+    expect((await fetch(`${stack.siteUrl}/_preview/notices/${id}`)).status).toBe(401)
+    expect((await fetch(`${stack.siteUrl}/shequ/shili/tongzhi/yulan-caogao/`)).status).toBe(404)
+    expect(await (await fetch(`${stack.siteUrl}/shequ/shili/`)).text()).not.toContain(title)
+  })
+})

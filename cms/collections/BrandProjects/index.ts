@@ -11,12 +11,14 @@ import { yearMonthField } from '../../fields/yearMonth.ts'
 import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
 import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
+import { previewUrl } from '../../utilities/previewUrl.ts'
 
 /** Self-governance brand projects (自治品牌项目): a community's named, lasting initiative. */
 export const BrandProjects: CollectionConfig = {
   slug: 'brand-projects',
   labels: { singular: '自治品牌项目', plural: '自治品牌项目' },
   admin: {
+    preview: previewUrl('brand-projects'),
     useAsTitle: 'name',
     defaultColumns: ['name', 'community', 'district', '_status'],
     listSearchableFields: ['name', 'slug', 'slogan'],

@@ -10,6 +10,7 @@ import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
 import { genreOptions } from '../../labels.ts'
 import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
+import { previewUrl } from '../../utilities/previewUrl.ts'
 
 /**
  * Case studies (案例) from the published collections: the best-practice library across communities.
@@ -20,6 +21,7 @@ export const CaseStudies: CollectionConfig = {
   slug: 'case-studies',
   labels: { singular: '案例', plural: '案例' },
   admin: {
+    preview: previewUrl('case-studies'),
     useAsTitle: 'title',
     defaultColumns: ['title', 'genre', 'community', 'district', '_status'],
     listSearchableFields: ['title', 'slug', 'summary'],

@@ -12,6 +12,7 @@ import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
 import { publishedAtField } from '../../fields/publishedAt.ts'
 import { communityKindOptions } from '../../labels.ts'
 import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
+import { previewUrl } from '../../utilities/previewUrl.ts'
 
 /** Identity fields only an admin sets; shown read-only to other staff. */
 const ADMIN_ONLY = ['slug', 'kind', 'street', 'district', 'demo']
@@ -29,6 +30,7 @@ export const Communities: CollectionConfig = {
   slug: 'communities',
   labels: { singular: '居委会', plural: '居委会' },
   admin: {
+    preview: previewUrl('communities'),
     useAsTitle: 'name',
     defaultColumns: ['name', 'street', 'district', 'kind', '_status'],
     listSearchableFields: ['name', 'slug'],

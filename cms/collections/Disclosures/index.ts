@@ -15,6 +15,7 @@ import { checkPersonalData } from '../../hooks/checkPersonalData.ts'
 import { personalDataFields } from '../../fields/personalData.ts'
 import { holdForApproval, recordApproval } from './hooks/holdForApproval.ts'
 import { recordCorrection } from './hooks/recordCorrection.ts'
+import { previewUrl } from '../../utilities/previewUrl.ts'
 
 const readOnlyTotal = (name: string, label: string) => ({
   name,
@@ -31,6 +32,7 @@ export const Disclosures: CollectionConfig = {
   slug: 'disclosures',
   labels: { singular: '居务公开', plural: '居务公开' },
   admin: {
+    preview: previewUrl('disclosures'),
     useAsTitle: 'title',
     defaultColumns: ['title', 'category', 'community', 'publishedAt', '_status'],
     listSearchableFields: ['title', 'slug', 'summary'],

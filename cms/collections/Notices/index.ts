@@ -11,6 +11,7 @@ import { noticeKindOptions } from '../../labels.ts'
 import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 import { checkPersonalData } from '../../hooks/checkPersonalData.ts'
 import { personalDataFields } from '../../fields/personalData.ts'
+import { previewUrl } from '../../utilities/previewUrl.ts'
 
 type NoticeData = { kind?: string; meeting?: { startsAt?: string | null; place?: string | null } }
 
@@ -26,6 +27,7 @@ export const Notices: CollectionConfig = {
   slug: 'notices',
   labels: { singular: '通知公告', plural: '通知公告' },
   admin: {
+    preview: previewUrl('notices'),
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'community', 'publishedAt', '_status'],
     listSearchableFields: ['title', 'slug', 'summary'],
