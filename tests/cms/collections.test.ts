@@ -5,6 +5,7 @@ import { SLUG_PATTERN } from '../../cms/fields/slug.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { createTwoCommunities, sampleData } from '../helpers/fixtures.ts'
 import { createUser, type TestUser } from '../helpers/users.ts'
+import { refusal, type Refusal } from '../helpers/refusal.ts'
 
 /**
  * Create/read/update/delete through the Local API for every collection, and the rules each one
@@ -14,7 +15,6 @@ import { createUser, type TestUser } from '../helpers/users.ts'
  */
 
 type Doc = Record<string, unknown> & { id: string | number }
-type Refusal = { status?: number; message: string; data?: { errors?: Array<{ path: string; message: string }> } }
 
 let cms: TestCms
 let payload: Payload
@@ -38,16 +38,6 @@ const count = async (collection: CollectionSlug) => (await payload.count({ colle
 async function stored(collection: CollectionSlug, id: string | number) {
   const { docs } = await payload.find({ collection, where: { id: { equals: id } }, overrideAccess: true, depth: 0 })
   return docs[0] as unknown as Doc | undefined
-}
-
-/** Awaits a write that must be refused, and hands back the error to look at. */
-async function refusal(write: Promise<unknown>): Promise<Refusal> {
-  try {
-    await write
-  } catch (error) {
-    return error as Refusal
-  }
-  throw new Error('the write was expected to be refused, but it succeeded')
 }
 
 const errorPaths = (error: Refusal) => (error.data?.errors ?? []).map((e) => e.path)

@@ -5,6 +5,7 @@ import { computeTotals } from '../../cms/collections/Disclosures/hooks/computeTo
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { createTwoCommunities, sampleData } from '../helpers/fixtures.ts'
 import { createUser, type TestUser } from '../helpers/users.ts'
+import { refusal } from '../helpers/refusal.ts'
 
 /**
  * Finance disclosures: the server computes income, expense and balance from the line items on
@@ -18,7 +19,6 @@ type Direction = 'income' | 'expense'
 type Line = { item: string; direction: Direction; amount: number }
 type Totals = { income: number | null; expense: number | null; balance: number | null }
 type Doc = Record<string, unknown> & { id: string | number }
-type Refusal = { status?: number; message: string; data?: { errors?: Array<{ path: string; message: string }> } }
 
 /** A line built from whole fen, so the test knows its exact value without floating point. */
 const line = (fen: number, direction: Direction, item = `明细${fen}`): Line & { fen: number } => ({ item, direction, amount: fen / 100, fen })
@@ -118,15 +118,6 @@ describe('finance disclosures saved through the CMS', () => {
 
   async function createFinance(lineItems: unknown[], extra: Record<string, unknown> = {}, user: TestUser = admin) {
     return (await payload.create({ collection: 'disclosures', data: finance(lineItems, extra) as never, ...as(user) })) as unknown as Doc
-  }
-
-  async function refusal(write: Promise<unknown>): Promise<Refusal> {
-    try {
-      await write
-    } catch (error) {
-      return error as Refusal
-    }
-    throw new Error('the write was expected to be refused, but it succeeded')
   }
 
   describe('totals are computed by the server', () => {

@@ -9,6 +9,7 @@ import { MAX_UPLOAD_BYTES } from '../../cms/collections/Media/limits.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { createTwoCommunities } from '../helpers/fixtures.ts'
 import { createUser, type TestUser } from '../helpers/users.ts'
+import { refusal, type Refusal } from '../helpers/refusal.ts'
 
 /**
  * Uploads through the Local API, as the admin's upload form and every other path end up doing:
@@ -28,7 +29,6 @@ type MediaDoc = Record<string, unknown> & {
   sizes?: Record<string, { filename: string | null; width: number | null; height: number | null; mimeType: string | null }>
 }
 type Upload = { data: Buffer; mimetype: string; name: string; size: number }
-type Refusal = { status?: number; message: string; data?: { errors?: Array<{ path: string; message: string }> } }
 
 let cms: TestCms
 let payload: Payload
@@ -61,15 +61,6 @@ const filesOnDisk = () => (existsSync(mediaDir) ? readdirSync(mediaDir).sort() :
 async function stored(id: string | number) {
   const { docs } = await payload.find({ collection: 'media', where: { id: { equals: id } }, overrideAccess: true, depth: 0 })
   return docs[0] as unknown as MediaDoc | undefined
-}
-
-async function refusal(write: Promise<unknown>): Promise<Refusal> {
-  try {
-    await write
-  } catch (error) {
-    return error as Refusal
-  }
-  throw new Error('the upload was expected to be refused, but it succeeded')
 }
 
 /** Runs a write that must be refused and checks that neither the database nor the disk changed. */

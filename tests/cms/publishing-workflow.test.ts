@@ -5,6 +5,7 @@ import { findPersonalData } from '../../cms/utilities/personalData.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { createTwoCommunities, sampleData } from '../helpers/fixtures.ts'
 import { createUser, type TestUser } from '../helpers/users.ts'
+import { refusalMessages } from '../helpers/refusal.ts'
 
 /**
  * Publishing as staff do it: disclosures need a second person, changes to published disclosures
@@ -28,16 +29,6 @@ const disclosureData = (extra: Record<string, unknown> = {}) => ({
 })
 const publicRead = (id: string | number) =>
   payload.find({ collection: 'disclosures', where: { id: { equals: id } }, ...as(undefined) }).then((r) => r.docs[0] as Record<string, any> | undefined)
-/** The field messages of a refused write (Payload's own message only names the fields). */
-async function refusalMessages(write: Promise<unknown>): Promise<string> {
-  try {
-    await write
-  } catch (error) {
-    const errors = (error as { data?: { errors?: Array<{ message: string }> } }).data?.errors ?? []
-    return errors.map((e) => e.message).join(' ') || (error as Error).message
-  }
-  throw new Error('the write was expected to be refused, but it succeeded')
-}
 const stored = (id: string | number) =>
   payload.findByID({ collection: 'disclosures', id, depth: 0, overrideAccess: true, draft: true }) as Promise<Record<string, any>>
 
