@@ -1,6 +1,12 @@
 import type { RelationshipField } from 'payload'
 
-/** The community (居委会/居民区) a document belongs to; the key every access rule scopes by. */
+import { getUserCommunityIds } from '../access/getUserCommunityIds.ts'
+
+/**
+ * The community (居委会/居民区) a document belongs to; the key every access rule scopes by. Staff are
+ * offered only their own communities in the picker (writes elsewhere are refused by
+ * assertCommunityAllowed in any case).
+ */
 export const communityField = (required = true): RelationshipField => ({
   name: 'community',
   label: '所属居委会',
@@ -9,6 +15,10 @@ export const communityField = (required = true): RelationshipField => ({
   required,
   index: true,
   admin: { position: 'sidebar' },
+  filterOptions: async ({ req }) => {
+    const ids = await getUserCommunityIds(req)
+    return ids === 'all' || !req.user ? true : { id: { in: ids } }
+  },
 })
 
 /** Optional street and district, for items that name a place but no community. */

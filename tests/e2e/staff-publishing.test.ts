@@ -85,6 +85,13 @@ describe('a community editor publishes a meeting notice', () => {
     await page.goto(`${stack.adminUrl}/admin/collections/notices/create`)
     await page.fill('#field-title', TITLE)
     await choose(page, 'kind', '会议通知')
+    // The community picker offers only the editor's own communities.
+    await page.locator('#field-community').click()
+    await page.keyboard.type('漓江')
+    await page.waitForTimeout(1500)
+    expect(await page.getByRole('option', { name: '漓江山水居委会' }).count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await page.locator('#field-community input').fill('')
     await choose(page, 'community', '示例居委会')
     await page.locator('#field-meeting__startsAt input').fill('2026-12-20 14:00')
     await page.keyboard.press('Enter')

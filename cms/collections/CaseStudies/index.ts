@@ -29,7 +29,7 @@ export const CaseStudies: CollectionConfig = {
   },
   access: communityScopedAccess(),
   versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { ...publicContentHooks, beforeChange: [assertCommunityAllowed(), populatePublishedAt] },
+  hooks: { ...publicContentHooks, beforeValidate: [assertCommunityAllowed()], beforeChange: [populatePublishedAt] },
   fields: [
     { name: 'title', label: '标题', type: 'text', required: true },
     slugField('title'),

@@ -41,7 +41,8 @@ export const Communities: CollectionConfig = {
   hooks: {
     ...publicContentHooks,
     beforeOperation: [assertAdminOnlyFields(ADMIN_ONLY)],
-    beforeChange: [assertCommunityAllowed('id'), assertStreetInDistrict, populatePublishedAt],
+    beforeValidate: [assertCommunityAllowed('id')],
+    beforeChange: [assertStreetInDistrict, populatePublishedAt],
   },
   fields: [
     { name: 'name', label: '名称', type: 'text', required: true },

@@ -42,9 +42,9 @@ export const Disclosures: CollectionConfig = {
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   hooks: {
     ...publicContentHooks,
+    beforeValidate: [assertCommunityAllowed()],
     beforeOperation: [holdForApproval],
     beforeChange: [
-      assertCommunityAllowed(),
       computeTotalsHook,
       checkPersonalData(['title', 'summary', 'body', 'lineItems'], { block: true }),
       recordCorrection,

@@ -28,7 +28,7 @@ export const Media: CollectionConfig = {
   labels: { singular: '媒体文件', plural: '媒体文件' },
   admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'alt', 'community'], group: '内容' },
   access: { read: readMedia, create: ownCommunity(), update: ownCommunity(), delete: ownCommunity() },
-  hooks: { ...publicContentHooks, beforeOperation: [assertUploadSize], beforeChange: [assertCommunityAllowed()] },
+  hooks: { ...publicContentHooks, beforeOperation: [assertUploadSize], beforeValidate: [assertCommunityAllowed()] },
   upload: {
     staticDir: path.resolve(mediaDir),
     mimeTypes: ALLOWED_MIME_TYPES,

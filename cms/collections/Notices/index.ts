@@ -37,8 +37,8 @@ export const Notices: CollectionConfig = {
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   hooks: {
     ...publicContentHooks,
+    beforeValidate: [assertCommunityAllowed()],
     beforeChange: [
-      assertCommunityAllowed(),
       checkPersonalData(['title', 'summary', 'meeting', 'body'], { block: false }),
       populatePublishedAt,
     ],
