@@ -34,8 +34,9 @@ export async function buildSite(log: (line: string) => void = console.log) {
   } finally {
     if (!target) delete process.env.SITE_OUT_DIR
   }
-  // Indexed before the swap, so a served site never has pages without their search index.
-  await indexSite(target ?? staging, log)
+  // Indexed before the swap, so a served site never has pages without their search index. A draft
+  // preview (PREVIEW_DOC) serves one page from a throwaway build and needs none.
+  if (!process.env.PREVIEW_DOC) await indexSite(target ?? staging, log)
   if (!target) {
     const old = `${distDir}-old`
     rmSync(old, { recursive: true, force: true })

@@ -7,4 +7,4 @@
 import { payloadSecret } from '../../cms/secret.ts'
 
 process.env.PAYLOAD_SECRET ||= payloadSecret()
-process.env.NODE_ENV = 'production'
+Object.assign(process.env, { NODE_ENV: 'production' })

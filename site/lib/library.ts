@@ -103,9 +103,12 @@ export const hasFullText = (c: CaseStudy) => c.data.summary !== null && c.data.s
 
 export const genreLabel = (genre: string) => (genreLabels as Record<string, string>)[genre] ?? genre
 
+const SHORT_TITLE_MAX = 12
+
 /**
  * A publication's title short enough for a list line: the main title before a dash, or a book's
- * title up to its volume mark — 居民自治（下）, 走向善治. Titles without either stay whole.
+ * title up to its volume mark — 居民自治（下）, 走向善治. A long title with neither (a journal
+ * article's) is cut, since the case page prints the citation in full.
  */
 export function shortTitle(source: Source): string {
   const title = source.data.title
@@ -113,7 +116,7 @@ export function shortTitle(source: Source): string {
   if (dash > 0) return title.slice(0, dash)
   const volume = title.indexOf('）')
   if (volume > 0 && volume < title.length - 1) return title.slice(0, volume + 1)
-  return title
+  return title.length > SHORT_TITLE_MAX ? `${title.slice(0, SHORT_TITLE_MAX - 1)}…` : title
 }
 
 /** 2017-01 → 2017年1月; 2018 → 2018年 */

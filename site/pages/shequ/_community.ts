@@ -6,6 +6,7 @@ import type { Crumb } from '../../components/Breadcrumbs.astro'
 import * as content from '../../lib/content.ts'
 import { timeline, type TimelineItem } from '../../lib/archive.ts'
 import { site } from '../../i18n/zh.ts'
+import type { Place } from '../../lib/library.ts'
 import { routes } from '../../lib/routes.ts'
 
 export type CommunityContext = {
@@ -39,6 +40,9 @@ export async function communityContexts(): Promise<CommunityContext[]> {
     caseStudies: content.forCommunity(caseStudies, community.id),
   }))
 }
+
+/** The community as a place (for search records and bylines). */
+export const placeOf = (ctx: CommunityContext): Place => ({ community: ctx.community, street: ctx.street, district: ctx.district })
 
 /** Communities that have published anything dated get a notice list, archive and feed. */
 export const hasTimeline = (ctx: CommunityContext) => ctx.notices.length + ctx.disclosures.length > 0

@@ -1,0 +1,214 @@
+/**
+ * `npm run bench:search`: what a cold first search costs a reader, on the real corpus and on a
+ * synthetic 10,000-page site built by the same pipeline (CMS Local API → site/cli/build.ts → Pagefind).
+ *
+ * Each measurement runs in a fresh headless Chromium context with the cache disabled, against the
+ * built site served as a static host would serve it (text gzipped). It counts the bytes on the wire
+ * (Chrome's encoded lengths, headers included) until the first results are on screen and until the
+ * page has settled (the filter counts arrive after the results), and the time to first results:
+ *   typed  — the search page is open; the reader types a query and presses Enter;
+ *   link   — a shared link (/sousuo/?q=…) is opened: the page itself plus the search.
+ * Times are taken on loopback and under a slow mobile network (1.6 Mbit/s, 150 ms round trip).
+ *
+ *   npm run bench:search            build both sites afresh (a few minutes), then measure
+ *   npm run bench:search -- --reuse measure sites built by an earlier run (BENCH_DIR)
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { chromium, type Browser } from 'playwright-core'
+
+import { projectRoot } from '../../cms/paths.ts'
+import { serveStatic } from '../cli/serveStatic.ts'
+
+const SYNTHETIC_ITEMS = 10_000
+const QUERIES = ['听证会', '自治金', '小区停车难怎么协商解决']
+const TARGET_KB = 100
+const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 }
+
+const benchDir = path.resolve(process.env.BENCH_DIR || path.join(tmpdir(), 'jumin-search-bench'))
+const reuse = process.argv.includes('--reuse')
+const node = path.join(projectRoot, 'node_modules/.bin/node')
+
+type Site = { name: string; dataDir: string; outDir: string; synthetic: number }
+const SITES: Site[] = [
+  { name: 'corpus', dataDir: path.join(benchDir, 'corpus-data'), outDir: path.join(benchDir, 'corpus-site'), synthetic: 0 },
+  { name: '10k synthetic', dataDir: path.join(benchDir, 'synthetic-data'), outDir: path.join(benchDir, 'synthetic-site'), synthetic: SYNTHETIC_ITEMS },
+]
+
+function build(site: Site) {
+  const ready = path.join(site.outDir, 'pagefind/fallback/manifest.json')
+  if (reuse && existsSync(ready)) return console.log(`Reusing ${site.name} site in ${site.outDir}`)
+  rmSync(site.dataDir, { recursive: true, force: true })
+  rmSync(site.outDir, { recursive: true, force: true })
+  const env = {
+    ...process.env,
+    DATA_DIR: site.dataDir,
+    DATABASE_URI: '',
+    MEDIA_DIR: '',
+    SITE_OUT_DIR: site.outDir,
+    BUILD_TIME: '2026-11-22T10:00:00+08:00',
+    CI: '1',
+  }
+  const run = (script: string, args: string[] = []) =>
+    execFileSync(node, [path.join(projectRoot, script), ...args], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] })
+  const started = Date.now()
+  console.log(`\nBuilding the ${site.name} site …`)
+  if (site.synthetic) run('site/bench/synthesize.ts', [String(site.synthetic)])
+  run('site/cli/build.ts')
+  console.log(`${site.name}: built in ${((Date.now() - started) / 1000).toFixed(0)}s`)
+}
+
+type Transfer = { url: string; bytes: number; at: number }
+type Measurement = { ms: number; atResults: Transfer[]; transfers: Transfer[]; results: number; fallback: boolean }
+
+const CATEGORIES: [string, (pathname: string) => boolean][] = [
+  ['pagefind.js', (p) => p.endsWith('/pagefind/pagefind.js')],
+  ['wasm', (p) => p.endsWith('.pagefind')],
+  ['meta', (p) => p.endsWith('.pf_meta') || p.endsWith('pagefind-entry.json')],
+  ['index', (p) => p.endsWith('.pf_index')],
+  ['filter', (p) => p.endsWith('.pf_filter')],
+  ['fragment', (p) => p.endsWith('.pf_fragment')],
+  ['fallback', (p) => p.includes('/pagefind/fallback/')],
+  ['page', () => true],
+]
+const category = (url: string) => CATEGORIES.find(([, test]) => test(new URL(url).pathname))![0]
+const kb = (bytes: number) => (bytes / 1024).toFixed(1)
+const sum = (transfers: Transfer[], filter: (t: Transfer) => boolean = () => true) => transfers.filter(filter).reduce((n, t) => n + t.bytes, 0)
+const isSearch = (t: Transfer) => category(t.url) !== 'page'
+
+async function measure(browser: Browser, baseUrl: string, query: string, mode: 'typed' | 'link', slow: boolean): Promise<Measurement> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 900 } })
+  // The moment (wall clock, ms) the first results are in the page, whatever the test harness is doing.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __shownAt?: number }
+    new MutationObserver(() => {
+      if (w.__shownAt === undefined && document.querySelector('.search-app[data-state="results"] :is(.search-results, .search-empty)')) {
+        w.__shownAt = performance.timeOrigin + performance.now()
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true })
+  })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  if (slow) await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK)
+  const urls = new Map<string, string>()
+  let clock = 0 // wall time minus Chrome's monotonic time, in seconds
+  let transfers: Transfer[] = []
+  cdp.on('Network.requestWillBeSent', (event) => {
+    urls.set(event.requestId, event.request.url)
+    clock ||= event.wallTime - event.timestamp
+  })
+  cdp.on('Network.loadingFinished', (event) =>
+    transfers.push({ url: urls.get(event.requestId) ?? '', bytes: event.encodedDataLength, at: (event.timestamp + clock) * 1000 }),
+  )
+
+  let started: number
+  if (mode === 'typed') {
+    await page.goto(`${baseUrl}/sousuo/`, { waitUntil: 'networkidle' })
+    await page.waitForSelector('astro-island:not([ssr])')
+    transfers = []
+    started = await page.evaluate(() => performance.timeOrigin + performance.now())
+    await page.locator('#search-q').fill(query)
+    await page.locator('#search-q').press('Enter')
+  } else {
+    await page.goto(`${baseUrl}/sousuo/?q=${encodeURIComponent(query)}`)
+    started = await page.evaluate(() => performance.timeOrigin)
+  }
+  await page.waitForSelector('.search-app[data-ready][data-state="results"]', { timeout: 120_000 })
+  const { shownAt, results, fallback } = await page.evaluate(() => ({
+    shownAt: (window as unknown as { __shownAt: number }).__shownAt,
+    results: document.querySelectorAll('.search-results > li').length,
+    fallback: document.querySelector('.search-app')?.getAttribute('data-fallback') === 'used',
+  }))
+  await context.close()
+  const own = transfers.filter((t) => t.url.startsWith(baseUrl))
+  return { ms: shownAt - started, atResults: own.filter((t) => t.at <= shownAt), transfers: own, results, fallback }
+}
+
+const dirSize = (dir: string): number =>
+  readdirSync(dir).reduce((n, name) => {
+    const file = path.join(dir, name)
+    const stat = statSync(file)
+    return n + (stat.isDirectory() ? dirSize(file) : stat.size)
+  }, 0)
+
+for (const site of SITES) build(site)
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+
+type Row = { site: string; pages: number; query: string; typed: Measurement; typedSlow: Measurement; link: Measurement }
+const rows: Row[] = []
+for (const site of SITES) {
+  const pages: number = JSON.parse(readFileSync(path.join(site.outDir, 'pagefind/fallback/manifest.json'), 'utf8')).docs
+  console.log(`\n${site.name}: ${pages} indexed pages; search files on disk ${kb(dirSize(path.join(site.outDir, 'pagefind')))} KB`)
+  const server = await serveStatic(site.outDir)
+  // One throwaway search, so the first measurement does not pay for Chromium's own start-up.
+  await measure(browser, server.url, QUERIES[0], 'typed', false)
+  for (const query of QUERIES) {
+    rows.push({
+      site: site.name,
+      pages,
+      query,
+      typed: await measure(browser, server.url, query, 'typed', false),
+      typedSlow: await measure(browser, server.url, query, 'typed', true),
+      link: await measure(browser, server.url, query, 'link', false),
+    })
+  }
+  await server.close()
+}
+await browser.close()
+
+const pad = (text: string | number, width: number) => String(text).padStart(width)
+const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length * 2))
+const breakdown = (transfers: Transfer[]) =>
+  CATEGORIES.filter(([name]) => name !== 'page')
+    .map(([name]) => `${name} ${kb(sum(transfers, (t) => category(t.url) === name))}`)
+    .join(', ')
+
+const lines: string[] = []
+const out = (line = '') => lines.push(line)
+out('')
+out('Cold first query: bytes on the wire (KB, gzip) and time to first results (ms)')
+out('  typed: KB until the results show / KB once the filter counts are in; ms on loopback / on 1.6 Mbit/s + 150 ms')
+out('  link:  the same for opening a shared link, page included (of which the page itself: HTML, CSS, React island)')
+out('')
+out(`${'site'.padEnd(14)} ${'pages'.padStart(6)}  ${padEnd('query', 24)} ${pad('typed KB', 15)} ${pad('ms', 6)} ${pad('ms slow', 8)} ${pad('fallback', 8)}  ${pad('link KB', 15)} ${pad('(page)', 7)} ${pad('ms', 6)}`)
+for (const row of rows) {
+  const both = (m: Measurement) => `${kb(sum(m.atResults))} / ${kb(sum(m.transfers))}`
+  out(
+    `${row.site.padEnd(14)} ${pad(row.pages, 6)}  ${padEnd(row.query, 24)} ${pad(both(row.typed), 15)} ${pad(row.typed.ms.toFixed(0), 6)} ${pad(row.typedSlow.ms.toFixed(0), 8)} ${pad(row.typed.fallback ? 'yes' : 'no', 8)}  ${pad(both(row.link), 15)} ${pad(kb(sum(row.link.transfers, (t) => !isSearch(t))), 7)} ${pad(row.link.ms.toFixed(0), 6)}`,
+  )
+}
+out('')
+out('Where the typed query’s bytes go, counts included (KB):')
+for (const row of rows) out(`  ${row.site.padEnd(14)} ${padEnd(row.query, 24)} ${breakdown(row.typed.transfers)}`)
+out('')
+out('10k synthetic ÷ corpus:')
+for (const query of QUERIES) {
+  const [a, b] = SITES.map((site) => rows.find((r) => r.site === site.name && r.query === query)!)
+  const ratio = (x: number, y: number) => `${(y / x).toFixed(2)}×`
+  out(
+    `  ${padEnd(query, 24)} pages ${ratio(a.pages, b.pages)}, typed bytes to results ${ratio(sum(a.typed.atResults), sum(b.typed.atResults))}, ` +
+      `time ${ratio(a.typed.ms, b.typed.ms)} (slow network ${ratio(a.typedSlow.ms, b.typedSlow.ms)}), shared link bytes ${ratio(sum(a.link.transfers), sum(b.link.transfers))}`,
+  )
+}
+out('')
+const big = rows.filter((r) => r.site === SITES[1].name)
+const best = Math.min(...big.map((r) => sum(r.typed.atResults)))
+const worst = Math.max(...big.map((r) => sum(r.typed.atResults)))
+const floor = sum(big[0].typed.transfers, (t) => ['pagefind.js', 'wasm', 'meta'].includes(category(t.url)))
+out(
+  `Target: ≤ ${TARGET_KB} KB to a first query's results at 10,000 pages — here ${kb(best)}–${kb(worst)} KB: ${worst <= TARGET_KB * 1024 ? 'met' : 'not met'}. ` +
+    `Pagefind's fixed part alone (pagefind.js, WebAssembly, page table) is ${kb(floor)} KB at this size.`,
+)
+console.log(lines.join('\n'))
+writeFileSync(path.join(benchDir, 'report.txt'), `${lines.join('\n')}\n`)
+console.log(`\n(report saved to ${path.join(benchDir, 'report.txt')})`)
+process.exit(0)

@@ -1,0 +1,169 @@
+/**
+ * The bigram fallback: a second, tiny index over each indexed page's title, summary and place and
+ * taxonomy names, written next to Pagefind's bundle at build time and read by the search page when
+ * Pagefind's word segmentation may have missed (few results, long questions, mixed Chinese and digits).
+ *
+ * Layout (all JSON, under <outDir>/pagefind/fallback/):
+ *   manifest.json  { v, docs, shards, chunk, build }
+ *   g<i>.json      { gram: [posting, …] } for the grams whose hash falls in shard i; a posting is
+ *                  doc number × 2, plus 1 when the gram is in the title, each stored as the difference
+ *                  from the one before (they are sorted), which keeps the numbers short
+ *   d<k>.json      [[id, url, title, summary, date, filters], …] for doc numbers k·chunk … (k+1)·chunk−1
+ * It is split so that a query fetches only the shards of its own grams and the records of its best
+ * candidates: on a 10,000-page site the whole fallback is megabytes, one query's share a few kilobytes.
+ * Document ids are Pagefind's page hashes, so fallback hits and Pagefind hits merge without duplicates.
+ */
+import type { FilterKey } from './filters.ts'
+import { grams, hashString, isHan, normalizeText, words } from './text.ts'
+
+export type Filters = Partial<Record<FilterKey, string[]>>
+
+export type FallbackDoc = {
+  /** Pagefind's page hash (its result id). */
+  id: string
+  url: string
+  title: string
+  summary: string
+  date: string
+  filters: Filters
+}
+
+type DocRow = [id: string, url: string, title: string, summary: string, date: string, filters: Filters]
+type Manifest = { v: 1; docs: number; shards: number; chunk: number; build: string }
+
+export const FALLBACK_DIR = 'fallback'
+// Small files: a query fetches one shard per pair of characters and one chunk per candidate page, so
+// what it downloads grows with the query, not with the site (about 3 KB a shard, 1 KB a chunk, gzipped).
+const POSTINGS_PER_SHARD = 1500
+const DOCS_PER_CHUNK = 4
+const TITLE_WEIGHT = 2
+
+/** Place and taxonomy names count as text of the page for the fallback (七宝 finds pages in 七宝镇). */
+const TAG_KEYS: FilterKey[] = ['community', 'street', 'district', 'problem', 'mechanism']
+
+/** The fallback's files, path → JSON text. `build` distinguishes one build's files from the next. */
+export function buildFallback(docs: FallbackDoc[], build: string): Map<string, string> {
+  const sorted = [...docs].sort((a, b) => a.url.localeCompare(b.url))
+  const postings = new Map<string, number[]>()
+  sorted.forEach((doc, n) => {
+    const inTitle = new Set(grams(doc.title))
+    const body = [doc.summary, ...TAG_KEYS.flatMap((key) => doc.filters[key] ?? [])].join(' ')
+    for (const gram of new Set([...inTitle, ...grams(body)])) {
+      const list = postings.get(gram) ?? []
+      list.push(n * 2 + (inTitle.has(gram) ? 1 : 0))
+      postings.set(gram, list)
+    }
+  })
+  const total = [...postings.values()].reduce((sum, list) => sum + list.length, 0)
+  const shards = Math.max(1, Math.ceil(total / POSTINGS_PER_SHARD))
+  const files = new Map<string, string>()
+  const byShard = Array.from({ length: shards }, () => ({}) as Record<string, number[]>)
+  for (const [gram, list] of postings) byShard[hashString(gram) % shards][gram] = list.map((p, i) => (i === 0 ? p : p - list[i - 1]))
+  byShard.forEach((shard, i) => files.set(`g${i}.json`, JSON.stringify(shard)))
+  for (let k = 0; k * DOCS_PER_CHUNK < sorted.length; k++) {
+    const rows: DocRow[] = sorted
+      .slice(k * DOCS_PER_CHUNK, (k + 1) * DOCS_PER_CHUNK)
+      .map((d) => [d.id, d.url, d.title, d.summary, d.date, d.filters])
+    files.set(`d${k}.json`, JSON.stringify(rows))
+  }
+  const manifest: Manifest = { v: 1, docs: sorted.length, shards, chunk: DOCS_PER_CHUNK, build }
+  files.set('manifest.json', JSON.stringify(manifest))
+  return files
+}
+
+export type FallbackHit = FallbackDoc & {
+  /** 0…3: how much of the query the title and summary hold (idf-weighted), plus a bonus for whole words. */
+  score: number
+}
+
+/**
+ * How much of a query a page must hold to count: all of a one- or two-pair query (七宝, 群租房),
+ * most of a short phrase, a third of a long question (小区停车难怎么协商解决).
+ */
+const minCoverage = (known: number) => (known <= 2 ? 1 : known <= 4 ? 0.6 : 0.34)
+
+/** Words that make a question a question; in a long query they only add pairs that match nothing useful. */
+const QUESTION_WORDS = /怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪些|哪里|是否|能否|要不要|有没有|吗|呢|吧/g
+
+/** The pairs a query is looked up by: a long Chinese run (a question) first loses its question words. */
+export const queryGrams = (query: string) =>
+  [...new Set(grams(words(query).map((w) => (isHan(w) && [...w].length >= 6 ? w.replace(QUESTION_WORDS, ' ') : w)).join(' ')))]
+
+/** The search page's side: loads what a query needs, on demand, and remembers it for the next query. */
+export function createFallback(baseUrl: string, fetchJson: (url: string) => Promise<unknown> = defaultFetch) {
+  let manifest: Promise<Manifest> | undefined
+  const shards = new Map<number, Promise<Record<string, number[]>>>()
+  const chunks = new Map<number, Promise<DocRow[]>>()
+  const url = (file: string, build?: string) => `${baseUrl}${FALLBACK_DIR}/${file}${build ? `?v=${build}` : `?ts=${Date.now()}`}`
+  const getManifest = () => (manifest ??= fetchJson(url('manifest.json')) as Promise<Manifest>)
+  const cached = <T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>) => {
+    if (!cache.has(key)) cache.set(key, load().catch((error) => (cache.delete(key), Promise.reject(error))))
+    return cache.get(key)!
+  }
+
+  /** Pages holding the query, best first; at most `limit`, since each needs its record fetched. */
+  async function search(query: string, limit = 12): Promise<FallbackHit[]> {
+    const m = await getManifest()
+    const lookup = queryGrams(query)
+    if (lookup.length === 0) return []
+    const shardOf = (gram: string) => hashString(gram) % m.shards
+    const loaded = await Promise.all(
+      [...new Set(lookup.map(shardOf))].map(async (i) => [i, await cached(shards, i, () => fetchJson(url(`g${i}.json`, m.build)) as Promise<Record<string, number[]>>)] as const),
+    )
+    const shardMap = new Map(loaded)
+    const scores = new Map<number, { weighted: number; matched: number }>()
+    let known = 0
+    let totalIdf = 0
+    for (const gram of lookup) {
+      const deltas = shardMap.get(shardOf(gram))?.[gram]
+      if (!deltas?.length) continue
+      const idf = Math.log(1 + m.docs / deltas.length)
+      known++
+      totalIdf += idf
+      let posting = 0
+      for (const delta of deltas) {
+        posting += delta
+        const doc = posting >> 1
+        const entry = scores.get(doc) ?? { weighted: 0, matched: 0 }
+        entry.weighted += idf * (posting & 1 ? TITLE_WEIGHT : 1)
+        entry.matched += idf
+        scores.set(doc, entry)
+      }
+    }
+    if (known === 0) return []
+    const threshold = minCoverage(known)
+    const candidates = [...scores]
+      .filter(([, s]) => s.matched / totalIdf >= threshold - 1e-9)
+      .map(([doc, s]) => ({ doc, score: s.weighted / totalIdf }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .slice(0, limit)
+    const rows = await Promise.all(
+      [...new Set(candidates.map((c) => Math.floor(c.doc / m.chunk)))].map(
+        async (k) => [k, await cached(chunks, k, () => fetchJson(url(`d${k}.json`, m.build)) as Promise<DocRow[]>)] as const,
+      ),
+    )
+    const chunkMap = new Map(rows)
+    const phrases = words(query).filter((word) => !isHan(word) || [...word].length >= 2)
+    return candidates
+      .map(({ doc, score }) => {
+        const row = chunkMap.get(Math.floor(doc / m.chunk))?.[doc % m.chunk]
+        if (!row) return null
+        const [id, pageUrl, title, summary, date, filters] = row
+        const inTitle = normalizeText(title)
+        const inSummary = normalizeText(summary)
+        // A whole query word found as written (not just its pairs scattered about) is the best evidence.
+        const bonus = phrases.reduce((sum, word) => sum + (inTitle.includes(word) ? 1 : inSummary.includes(word) ? 0.5 : 0), 0)
+        return { id, url: pageUrl, title, summary, date, filters, score: score + Math.min(1, bonus / Math.max(1, phrases.length)) }
+      })
+      .filter((hit): hit is FallbackHit => hit !== null)
+      .sort((a, b) => b.score - a.score)
+  }
+
+  return { search }
+}
+
+async function defaultFetch(url: string): Promise<unknown> {
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`${response.status} ${url}`)
+  return response.json()
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+
+import { buildFallback, createFallback, type FallbackDoc } from '../../site/search/fallback.ts'
+import { grams, hasSearchableText, markMatches, normalizeText, toSimplified, words } from '../../site/search/text.ts'
+import { parseSearch, searchString } from '../../site/search/url.ts'
+
+/** The pieces of search that need no browser: query text, the bigram fallback, the URL. */
+describe('query text', () => {
+  it('traditional characters, full-width forms and case are normalised', () => {
+    expect(toSimplified('聽證會')).toBe('听证会')
+    expect(normalizeText('業委會 換屆')).toBe('业委会 换届')
+    expect(normalizeText('ＡＢＣ８＋３')).toBe('abc8+3')
+  })
+
+  it('splits Chinese runs from Latin and digit words, keeping 8+3 whole and dropping punctuation', () => {
+    expect(words('2026 居民代表会议')).toEqual(['2026', '居民代表会议'])
+    expect(words('石化街道 8+3 错时工作制')).toEqual(['石化街道', '8+3', '错时工作制'])
+    expect(words('“7+X”小区')).toEqual(['7+x', '小区'])
+    expect(words('！？。，……')).toEqual([])
+    expect(hasSearchableText('【】')).toBe(false)
+  })
+
+  it('cuts Chinese into overlapping pairs, so any two characters of a word can be found', () => {
+    expect(grams('听证会')).toEqual(['听证', '证会'])
+    expect(grams('茶')).toEqual(['茶'])
+    expect(grams('8+3')).toEqual(['8+3', '8', '3'])
+  })
+
+  it('marks matches in text, escaping everything else', () => {
+    expect(markMatches('关于召开听证会的通知', '听证')).toBe('关于召开<mark>听证</mark>会的通知')
+    expect(markMatches('聽證會 <b>', '听证会')).toBe('<mark>聽證會</mark> &lt;b&gt;')
+    expect(markMatches('小区停车管理方案', '小区停车难')).toBe('<mark>小区停车</mark>管理方案')
+  })
+})
+
+describe('the bigram fallback', () => {
+  const doc = (id: string, title: string, summary = '', filters: FallbackDoc['filters'] = { type: ['案例'] }): FallbackDoc => ({
+    id,
+    url: `/anli/${id}/`,
+    title,
+    summary,
+    date: '',
+    filters,
+  })
+  const docs = [
+    doc('zizhijin', '社区自治金', '为居民自治项目提供经费的专项资金。'),
+    doc('jinjiang', '金江居委会', '社区自治和服务。', { type: ['居委会'], community: ['金江居委会'] }),
+    doc('tingche', '小区停车管理方案听证会纪要', '居民协商停车难题。', { type: ['居务公开'], community: ['示例居委会'] }),
+    doc('cuoshi', '石化街道居委会 8+3 错时工作制'),
+    ...Array.from({ length: 200 }, (_, i) => doc(`other-${i}`, `其他案例${i}`, '居民参与社区事务。')),
+  ]
+  const files = buildFallback(docs, 'test')
+  const fallback = createFallback('/pagefind/', async (url) => {
+    const name = new URL(url, 'http://x').pathname.replace('/pagefind/fallback/', '')
+    if (!files.has(name)) throw new Error(`no ${name}`)
+    return JSON.parse(files.get(name)!)
+  })
+
+  it('is split into gram shards and record chunks, with a manifest', () => {
+    const manifest = JSON.parse(files.get('manifest.json')!)
+    expect(manifest).toMatchObject({ v: 1, docs: docs.length, build: 'test' })
+    expect([...files.keys()].filter((f) => f.startsWith('g')).length).toBe(manifest.shards)
+    expect([...files.keys()].filter((f) => f.startsWith('d')).length).toBe(Math.ceil(docs.length / manifest.chunk))
+  })
+
+  it('finds a word inside a longer one, best in the title first', async () => {
+    const hits = await fallback.search('自治金')
+    expect(hits[0].id).toBe('zizhijin')
+    expect(hits.map((h) => h.id)).not.toContain('jinjiang')
+  })
+
+  it('answers a question in natural language with the pages that hold most of it', async () => {
+    const hits = await fallback.search('小区停车难怎么协商解决')
+    expect(hits[0]).toMatchObject({ id: 'tingche', filters: { community: ['示例居委会'] } })
+  })
+
+  it('finds Latin and digit words joined by signs', async () => {
+    expect((await fallback.search('8+3'))[0].id).toBe('cuoshi')
+  })
+
+  it('finds nothing for words it does not hold', async () => {
+    expect(await fallback.search('火星基地')).toEqual([])
+  })
+})
+
+describe('the search URL', () => {
+  it('round-trips query, filters and page, ignoring unknown and empty parameters', () => {
+    const query = parseSearch('?q=听证会&type=案例&community=示例居委会&page=2&utm_source=wechat&year=')
+    expect(query).toEqual({ q: '听证会', filters: { type: '案例', community: '示例居委会' }, page: 2 })
+    expect(parseSearch(searchString(query))).toEqual(query)
+    expect(parseSearch('?page=-3&q=').page).toBe(1)
+  })
+})
