@@ -1,6 +1,6 @@
 /**
  * The search index of a built site: Pagefind over the item pages (those Base.astro marks with
- * data-pagefind-body), written to <outDir>/pagefind/, then the bigram fallback (site/search/fallback.ts)
+ * data-pagefind-body), written to <outDir>/pagefind/, then the bigram index (site/search/bigramIndex.ts)
  * made from Pagefind's own page records, so both know a page by the same id.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib'
 
 import * as pagefind from 'pagefind'
 
-import { buildFallback, FALLBACK_DIR, type FallbackDoc } from '../search/fallback.ts'
+import { buildBigramIndex, BIGRAM_DIR, type IndexedDoc } from '../search/bigramIndex.ts'
 
 export const SEARCH_BUNDLE = 'pagefind'
 
@@ -40,7 +40,7 @@ export async function indexSite(outDir: string, log: (line: string) => void = co
 
   // One fragment per page (named by the page's id) holds its URL, metadata and filters.
   const fragmentDir = path.join(bundle, 'fragment')
-  const docs: FallbackDoc[] = []
+  const docs: IndexedDoc[] = []
   for (const name of readdirSync(fragmentDir)) {
     const parsed = JSON.parse(readPagefindFile(path.join(fragmentDir, name)))
     // Pagefind may bundle many fragments into one group file ({ id: fragment }) on large sites.
@@ -56,10 +56,10 @@ export async function indexSite(outDir: string, log: (line: string) => void = co
       })
     }
   }
-  const fallbackDir = path.join(bundle, FALLBACK_DIR)
-  mkdirSync(fallbackDir, { recursive: true })
+  const bigramDir = path.join(bundle, BIGRAM_DIR)
+  mkdirSync(bigramDir, { recursive: true })
   const build = readdirSync(bundle).find((name) => name.endsWith('.pf_meta'))?.replace(/^pagefind\.|\.pf_meta$/g, '') ?? String(started)
-  for (const [file, text] of buildFallback(docs, build)) writeFileSync(path.join(fallbackDir, file), text)
+  for (const [file, text] of buildBigramIndex(docs, build)) writeFileSync(path.join(bigramDir, file), text)
 
   log(`Search index: ${docs.length} pages in ${((Date.now() - started) / 1000).toFixed(1)}s → ${path.relative(process.cwd(), bundle)}/`)
   return { pages: docs.length }

@@ -303,6 +303,9 @@ export const search = {
   // The island's messages.
   loading: '正在搜索…',
   resultCount: (n: number, q: string) => (q ? `“${q}”找到 ${n} 条结果` : `找到 ${n} 条结果`),
+  resultCountTitles: (n: number, q: string) => `“${q}”在标题和摘要中找到 ${n} 条结果`,
+  titlesOnly: '以上结果只查了标题和摘要。',
+  searchFullText: '也在正文里查找',
   filtered: '已筛选：',
   clearFilter: (label: string) => `取消筛选：${label}`,
   clearAll: '清除全部筛选',

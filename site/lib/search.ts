@@ -19,7 +19,7 @@ export type SearchRecord = {
   title: string
   /** Publication day (YYYY-MM-DD, Beijing), for items that have one. */
   date?: string | null
-  /** A sentence or two shown under the result when Pagefind has no excerpt of its own (fallback hits). */
+  /** A sentence or two shown under the result when Pagefind has no excerpt of its own (bigram index hits). */
   summary?: string | null
   community?: string | null
   street?: string | null

@@ -1,19 +1,23 @@
 /**
- * The search page's engine, loaded by the island only when a search is made: runs the query through
- * Pagefind (its own JavaScript and index, fetched on first use) and, where Pagefind's word segmentation
- * is likely to have missed, through the bigram fallback; merges both into one ranked, filtered, paged
- * list with filter counts.
+ * The search page's engine, loaded by the island only when a search is made. A query goes first to the
+ * bigram index of titles and summaries (site/search/bigramIndex.ts), which costs a few kilobytes; when
+ * that fills a page of results, they are the answer ("titles" scope), and the reader can ask for the
+ * full text. Otherwise, and for the full text, filters other than type and every facet's counts, the
+ * query goes to Pagefind (its JavaScript, WebAssembly and index, fetched on first use) and, where
+ * Pagefind's word segmentation is likely to have missed, to the bigram index as well; both are merged
+ * into one ranked, filtered, paged list ("full" scope).
  */
+import { search as t } from '../i18n/zh.ts'
+import { openBigramIndex, TAG_KEYS, type BigramHit, type Filters } from './bigramIndex.ts'
 import { FILTER_KEYS, TYPES, type FilterKey } from './filters.ts'
-import { createFallback, type FallbackHit, type Filters } from './fallback.ts'
 import { escapeHtml, isHan, markMatches, normalizeText, words } from './text.ts'
 import type { SearchQuery } from './url.ts'
 
 const PAGE_SIZE = 10
 const BUNDLE = '/pagefind/'
-/** How much a fallback match weighs against Pagefind's own score (both scaled to 0…1 first). */
-const FALLBACK_WEIGHT = 1.5
-/** Below this many Pagefind results the fallback is asked too. */
+/** How much a bigram match weighs against Pagefind's own score (both scaled to 0…1 first). */
+const BIGRAM_WEIGHT = 1.5
+/** Below this many Pagefind results the bigram index is asked too. */
 const FEW_RESULTS = 5
 
 // The parts of Pagefind's browser API used here (pagefind.js has no types of its own).
@@ -51,8 +55,10 @@ export function loadPagefind(): Promise<Pagefind> {
   return pagefind
 }
 
-let fallback: ReturnType<typeof createFallback> | undefined
-const getFallback = () => (fallback ??= createFallback(BUNDLE))
+let bigram: ReturnType<typeof openBigramIndex> | undefined
+const getBigram = () => (bigram ??= openBigramIndex(BUNDLE))
+/** Fetches the bigram index's manifest ahead of a search (while the reader types). */
+export const prepare = () => getBigram().ready()
 
 /** All filter values Pagefind knows, once loaded (needed to count every facet, not just type). */
 let allFiltersLoaded: Promise<unknown> | undefined
@@ -67,7 +73,7 @@ export type ResultItem = {
   type: string
   community: string
   date: string
-  via: 'pagefind' | 'fallback' | 'both'
+  via: 'pagefind' | 'bigram' | 'both'
 }
 
 export type FacetCounts = Partial<Record<FilterKey, { value: string; count: number }[]>>
@@ -80,7 +86,10 @@ export type SearchResults = {
   pages: number
   pageSize: number
   items: ResultItem[]
-  usedFallback: boolean
+  /** titles: answered by the bigram index of titles and summaries alone; full: Pagefind's full text too. */
+  scope: 'titles' | 'full'
+  /** Whether the bigram index took part (always, in the titles scope). */
+  usedBigram: boolean
   /**
    * The filter counts, fetched after the results are on screen: they need Pagefind's filter files
    * (22 KB for the type filter alone on a 10,000-page site), which the results themselves do not.
@@ -100,11 +109,11 @@ function segments(query: string): string[] {
 }
 
 /**
- * Where Pagefind is likely to miss or rank badly, so the fallback is asked as well: few results; a
+ * Where Pagefind is likely to miss or rank badly, so the bigram index is asked as well: few results; a
  * Chinese word the browser cut into single characters (自治|金, 听|证: Pagefind then matches any word
  * starting with 金 or 听); Latin or digits joined by signs (8+3) or mixed with Chinese.
  */
-export function needsFallback(query: string, pagefindCount: number): boolean {
+export function needsBigram(query: string, pagefindCount: number): boolean {
   if (pagefindCount < FEW_RESULTS) return true
   const han = words(query).filter(isHan)
   if (han.some((w) => [...w].length >= 2) && segments(query).some((s) => isHan(s) && [...s].length === 1)) return true
@@ -141,6 +150,71 @@ export function excerptAround(text: string, query: string, title = '', length = 
 }
 const pairs = (word: string) => [...word].slice(0, -1).map((c, i) => c + [...word][i + 1])
 
+const sortFacet = (key: FilterKey, counts: Map<string, number>, selected?: string) => {
+  // Types keep their five chips, counted or not, so the row does not change shape between searches.
+  if (key === 'type') for (const type of TYPES) if (!counts.has(type)) counts.set(type, 0)
+  return [...counts]
+    .filter(([value, count]) => count > 0 || key === 'type' || selected === value)
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) =>
+      key === 'type'
+        ? TYPES.indexOf(a.value) - TYPES.indexOf(b.value)
+        : key === 'year'
+          ? Number(b.value) - Number(a.value)
+          : b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'),
+    )
+}
+
+const clampPage = (page: number, total: number) => {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  return { pages, page: Math.min(Math.max(1, page), pages) }
+}
+
+/** For a page found by its place or taxonomy names (a catalogue entry with no summary): the names that match. */
+const matchingTags = (hit: BigramHit, term: string) =>
+  TAG_KEYS.flatMap((key) => (hit.filters[key] ?? []).filter((value) => words(term).some((word) => normalizeText(value).includes(word))).map((value) => `${t.filters[key]}：${markMatches(value, term)}`)).join('；')
+
+const bigramItem = (hit: BigramHit, term: string, via: ResultItem['via']): ResultItem => ({
+  id: hit.id,
+  url: hit.url,
+  title: markMatches(hit.title, term),
+  excerpt: (term && hit.summary && excerptAround(hit.summary, term)) || (term && matchingTags(hit, term)) || escapeHtml(hit.summary.slice(0, 80)),
+  type: hit.filters.type?.[0] ?? '',
+  community: hit.filters.community?.[0] ?? '',
+  date: hit.date,
+  via,
+})
+
+/**
+ * The titles scope: the bigram index alone, when it fills at least a page. Only a type filter can be
+ * applied without Pagefind (the index numbers its pages by type); null when Pagefind is needed.
+ */
+async function searchTitles(term: string, state: SearchQuery): Promise<SearchResults | null> {
+  const { type, ...others } = state.filters
+  if (state.full || Object.values(others).some(Boolean)) return null
+  const index = getBigram()
+  const match = await index.match(term, { type })
+  // Decided on all types, so a type chip's count is what choosing it shows.
+  if (Object.values(match.types).reduce((sum, n) => sum + n, 0) < PAGE_SIZE) return null
+  const { page, pages } = clampPage(state.page, match.ranked.length)
+  const hits = await index.hits(term, match.ranked, page * PAGE_SIZE)
+  return {
+    status: 'results',
+    query: state.q.trim(),
+    total: match.ranked.length,
+    page,
+    pages,
+    pageSize: PAGE_SIZE,
+    items: hits.slice((page - 1) * PAGE_SIZE).map((hit) => bigramItem(hit, term, 'bigram')),
+    scope: 'titles',
+    usedBigram: true,
+    countFacets: async ({ all }) => {
+      if (all) throw new Error('Counting every facet needs the full-text search')
+      return { type: sortFacet('type', new Map(Object.entries(match.types)), type) }
+    },
+  }
+}
+
 export async function runSearch(state: SearchQuery): Promise<SearchOutcome> {
   const query = normalizeText(state.q)
   const filters = state.filters
@@ -149,23 +223,26 @@ export async function runSearch(state: SearchQuery): Promise<SearchOutcome> {
   if (!words(query).length && !hasFilters) return { status: 'idle' }
   const term = words(query).length ? query : null
 
+  const titles = term ? await searchTitles(term, state) : null
+  if (titles) return titles
+
   const pf = await loadPagefind()
   const main = await pf.search(term, { filters: pagefindFilters(filters) })
 
-  const usedFallback = term !== null && needsFallback(term, main.results.length)
-  // Filters are applied after the fallback's records are fetched, so a filtered search asks for more.
+  const usedBigram = term !== null && needsBigram(term, main.results.length)
+  // Filters are applied after the bigram index's records are fetched, so a filtered search asks for more.
   const limit = (main.results.length < FEW_RESULTS ? 20 : 12) * (hasFilters ? 2 : 1)
-  const fallbackHits: FallbackHit[] = usedFallback ? await getFallback().search(term, limit) : []
+  const bigramHits: BigramHit[] = usedBigram ? await getBigram().search(term, limit) : []
 
-  // One ranked list: Pagefind's score and the fallback's, each scaled to the best of its kind.
+  // One ranked list: Pagefind's score and the bigram index's, each scaled to the best of its kind.
   const best = Math.max(0, ...main.results.map((r) => r.score)) || 1
-  const ranked = new Map<string, { id: string; score: number; pf?: PagefindResult; fb?: FallbackHit }>()
+  const ranked = new Map<string, { id: string; score: number; pf?: PagefindResult; bigram?: BigramHit }>()
   for (const result of main.results) ranked.set(result.id, { id: result.id, score: result.score / best, pf: result })
-  for (const hit of fallbackHits) {
+  for (const hit of bigramHits) {
     if (!matches(hit.filters, filters)) continue
     const entry = ranked.get(hit.id) ?? { id: hit.id, score: 0 }
-    entry.score += (FALLBACK_WEIGHT * hit.score) / 3
-    entry.fb = hit
+    entry.score += (BIGRAM_WEIGHT * hit.score) / 3
+    entry.bigram = hit
     ranked.set(hit.id, entry)
   }
   const list = [...ranked.values()].sort((a, b) => b.score - a.score)
@@ -179,57 +256,33 @@ export async function runSearch(state: SearchQuery): Promise<SearchOutcome> {
       const response = await pf.search(term, { filters: pagefindFilters(filters, { except: key, countTypes: true }) })
       const counts = new Map(Object.entries(response.filters[key] ?? {}))
       const inPagefind = new Set(response.results.map((r) => r.id))
-      for (const hit of fallbackHits) {
+      for (const hit of bigramHits) {
         if (inPagefind.has(hit.id) || !matches(hit.filters, filters, key)) continue
         for (const value of hit.filters[key] ?? []) counts.set(value, (counts.get(value) ?? 0) + 1)
       }
-      // Types keep their five chips, counted or not, so the row does not change shape between searches.
-      if (key === 'type') for (const type of TYPES) if (!counts.has(type)) counts.set(type, 0)
-      facets[key] = [...counts]
-        .filter(([value, count]) => count > 0 || key === 'type' || filters[key] === value)
-        .map(([value, count]) => ({ value, count }))
-        .sort((a, b) =>
-          key === 'type'
-            ? TYPES.indexOf(a.value) - TYPES.indexOf(b.value)
-            : key === 'year'
-              ? Number(b.value) - Number(a.value)
-              : b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'),
-        )
+      facets[key] = sortFacet(key, counts, filters[key])
     }
     return facets
   }
 
-  const pages = Math.max(1, Math.ceil(list.length / PAGE_SIZE))
-  const page = Math.min(Math.max(1, state.page), pages)
+  const { page, pages } = clampPage(state.page, list.length)
   const items = await Promise.all(
     list.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(async (entry): Promise<ResultItem> => {
-      const via = entry.pf && entry.fb ? 'both' : entry.pf ? 'pagefind' : 'fallback'
-      if (entry.pf) {
-        const data = await entry.pf.data()
-        const title = data.meta.title ?? ''
-        return {
-          id: entry.id,
-          url: data.url,
-          title: term ? markMatches(title, term) : escapeHtml(title),
-          excerpt: (term && excerptAround(data.content, term, title)) || data.excerpt,
-          type: data.meta.type ?? data.filters.type?.[0] ?? '',
-          community: data.meta.community ?? '',
-          date: data.meta.date ?? '',
-          via,
-        }
-      }
-      const hit = entry.fb!
+      const via = entry.pf && entry.bigram ? 'both' : entry.pf ? 'pagefind' : 'bigram'
+      if (!entry.pf) return bigramItem(entry.bigram!, term ?? '', via)
+      const data = await entry.pf.data()
+      const title = data.meta.title ?? ''
       return {
         id: entry.id,
-        url: hit.url,
-        title: markMatches(hit.title, term ?? ''),
-        excerpt: (term && hit.summary && excerptAround(hit.summary, term)) || escapeHtml(hit.summary.slice(0, 80)),
-        type: hit.filters.type?.[0] ?? '',
-        community: hit.filters.community?.[0] ?? '',
-        date: hit.date,
+        url: data.url,
+        title: term ? markMatches(title, term) : escapeHtml(title),
+        excerpt: (term && excerptAround(data.content, term, title)) || data.excerpt,
+        type: data.meta.type ?? data.filters.type?.[0] ?? '',
+        community: data.meta.community ?? '',
+        date: data.meta.date ?? '',
         via,
       }
     }),
   )
-  return { status: 'results', query: state.q.trim(), total: list.length, page, pages, pageSize: PAGE_SIZE, items, usedFallback, countFacets }
+  return { status: 'results', query: state.q.trim(), total: list.length, page, pages, pageSize: PAGE_SIZE, items, scope: 'full', usedBigram, countFacets }
 }

@@ -1,9 +1,9 @@
 /**
  * Text handling shared by the search index builder and the search page: normalising a query (full-width
- * forms, traditional characters, case), and cutting text into the tokens the fallback index uses.
+ * forms, traditional characters, case), and cutting text into the tokens the bigram index uses.
  *
  * Chinese has no spaces, and Pagefind's segmenter sometimes cuts a place name into single characters
- * or keeps a short word inside a longer one (听证 in 听证会). The fallback therefore indexes overlapping
+ * or keeps a short word inside a longer one (听证 in 听证会). The bigram index therefore indexes overlapping
  * character pairs (bigrams), which find any substring of two or more characters, plus Latin/digit words
  * with their inner + - . kept (8+3, 7+x, 1+6).
  */
@@ -43,7 +43,7 @@ export const hasSearchableText = (text: string) => words(text).length > 0
 export const isHan = (word: string) => HAN.test(word)
 
 /**
- * The fallback index's tokens: overlapping pairs of each Chinese run (a lone character stays itself),
+ * The bigram index's tokens: overlapping pairs of each Chinese run (a lone character stays itself),
  * and each Latin/digit word whole, plus its parts when it has inner signs (8+3 → 8+3, 8, 3).
  */
 export function grams(text: string): string[] {

@@ -6,14 +6,16 @@ export type SearchRow = {
   type: string
   community: string
   date: string
-  /** Which index found it: pagefind, fallback or both. */
+  /** Which index found it: pagefind, bigram or both. */
   via: string
 }
 
 export type SearchView = {
   state: string
   status: string
-  fallbackUsed: boolean
+  /** titles: the bigram index of titles and summaries alone; full: Pagefind's full text too. */
+  scope: string
+  bigramUsed: boolean
   results: SearchRow[]
 }
 
@@ -25,7 +27,8 @@ export async function searchSettled(page: Page): Promise<SearchView> {
     return {
       state: app.getAttribute('data-state') ?? '',
       status: document.querySelector('.search-status')?.textContent?.trim() ?? '',
-      fallbackUsed: app.getAttribute('data-fallback') === 'used',
+      scope: app.getAttribute('data-scope') ?? '',
+      bigramUsed: app.getAttribute('data-bigram') === 'used',
       results: [...document.querySelectorAll('.search-results > li')].map((li) => ({
         url: li.querySelector('a')?.getAttribute('href') ?? '',
         title: li.querySelector('a')?.textContent ?? '',

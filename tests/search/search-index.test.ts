@@ -27,11 +27,11 @@ beforeAll(async () => {
 })
 
 describe('the build writes a search index', () => {
-  it("Pagefind's bundle and the fallback sit in pagefind/", () => {
-    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/fallback/manifest.json']) {
+  it("Pagefind's bundle and the bigram index sit in pagefind/", () => {
+    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/bigram/manifest.json']) {
       expect(existsSync(path.join(siteDir, file)), file).toBe(true)
     }
-    const manifest = JSON.parse(readSite('pagefind/fallback/manifest.json'))
+    const manifest = JSON.parse(readSite('pagefind/bigram/manifest.json'))
     expect(manifest.docs).toBe(fragments.length)
   })
 })

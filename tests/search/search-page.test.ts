@@ -83,6 +83,53 @@ describe('filters', () => {
   })
 })
 
+describe('titles and summaries first, the full text on request', () => {
+  const titleCount = async () => Number((await page.locator('.search-status').textContent())?.match(/找到 (\d+) 条/)?.[1])
+
+  it('a query the bigram index fills a page for fetches nothing of Pagefind', async () => {
+    const requests: string[] = []
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname))
+    const view = await openSearch(page, server.url, { q: '物业' })
+    expect(view.scope).toBe('titles')
+    expect(view.status).toMatch(/“物业”在标题和摘要中找到 \d+ 条结果/)
+    expect(view.results.length).toBe(10)
+    expect(view.results.every((r) => r.via === 'bigram')).toBe(true)
+    expect(requests).toContain('/pagefind/bigram/manifest.json')
+    expect(requests.filter((r) => r.startsWith('/pagefind/') && !r.startsWith('/pagefind/bigram/'))).toEqual([])
+  })
+
+  it('“也在正文里查找” adds the pages that mention the words only in their text, and the link can be shared', async () => {
+    const titles = await allResults(page, server.url, { q: '物业' })
+    await openSearch(page, server.url, { q: '物业' })
+    const inTitles = await titleCount()
+    expect(titles.length).toBe(inTitles)
+    await page.getByRole('link', { name: '也在正文里查找' }).click()
+    await page.waitForURL(/full=1/)
+    const view = await searchSettled(page)
+    expect(view.scope).toBe('full')
+    expect(view.status).toMatch(/“物业”找到 \d+ 条结果/)
+    const full = await allResults(page, server.url, { q: '物业', full: '1' })
+    expect(full.length).toBeGreaterThan(inTitles)
+    const known = new Set(titles.map((r) => r.url))
+    expect(full.filter((r) => !known.has(r.url)).length).toBeGreaterThan(0)
+    expect(await page.getByRole('link', { name: '也在正文里查找' }).count()).toBe(0)
+  })
+
+  it('a query the titles cannot fill a page for goes to the full text at once', async () => {
+    const view = await openSearch(page, server.url, { q: '茶室' })
+    expect(view.scope).toBe('full')
+    expect(view.results.some((r) => r.via !== 'bigram')).toBe(true)
+  })
+
+  it('asking for the other filters turns the search into a full-text one, with every facet counted', async () => {
+    await openSearch(page, server.url, { q: '物业' })
+    await page.getByText('更多筛选条件').click()
+    await page.waitForURL(/full=1/)
+    await page.waitForSelector('.facet-group[aria-labelledby="facet-community"]')
+    expect((await searchSettled(page)).scope).toBe('full')
+  })
+})
+
 describe('a community-scoped search', () => {
   it.each([
     ['示例居委会', '物业'],

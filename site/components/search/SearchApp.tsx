@@ -21,7 +21,7 @@ const EXAMPLES = ['听证会', '加装电梯', '群租', '自治金', '停车']
 const loadEngine = () => import('../../search/engine.ts')
 
 export default function SearchApp() {
-  const [query, setQuery] = useState<SearchQuery>({ q: '', filters: {}, page: 1 })
+  const [query, setQuery] = useState<SearchQuery>({ q: '', filters: {}, page: 1, full: false })
   const [input, setInput] = useState('')
   // The last search's outcome stays on screen while the next one runs, so a chip being toggled keeps
   // its place and its focus.
@@ -36,6 +36,8 @@ export default function SearchApp() {
   const resultsRef = useRef<HTMLHeadingElement>(null)
 
   async function run(next: SearchQuery, { focusOnResults = false, allFacets = moreOpen } = {}) {
+    // Every facet's counts come from Pagefind, so with the other filters open the search is a full-text one.
+    if (allFacets) next = { ...next, full: true }
     const id = ++latest.current
     history.replaceState(history.state, '', `${location.pathname}${searchString(next)}`)
     document.title = `${next.q.trim() ? t.titleFor(next.q.trim()) : t.title} - ${site.name}`
@@ -83,6 +85,7 @@ export default function SearchApp() {
   useEffect(() => {
     const initial = parseSearch(location.search)
     setInput(initial.q)
+    setQuery(initial)
     setHydrated(true)
     // The chosen filters show as removable chips above; the other facets wait until asked for, since
     // counting them all means fetching every one of Pagefind's filter files.
@@ -106,7 +109,10 @@ export default function SearchApp() {
     // <details> also reports toggles that React's own rendering of `open` makes.
     if (open === moreOpen) return
     setMoreOpen(open)
-    if (open && state.status === 'results') void count(state, true)
+    if (open && state.status === 'results') {
+      if (state.scope === 'titles') void run({ ...query, page: state.page }, { allFacets: true })
+      else void count(state, true)
+    }
   }
   const filterEntries = Object.entries(query.filters).filter((entry): entry is [FilterKey, string] => Boolean(entry[1]))
 
@@ -116,7 +122,8 @@ export default function SearchApp() {
       data-state={state.status}
       data-ready={hydrated && !loading && !counting ? '' : undefined}
       aria-busy={loading}
-      data-fallback={state.status === 'results' && state.usedFallback ? 'used' : undefined}
+      data-scope={state.status === 'results' ? state.scope : undefined}
+      data-bigram={state.status === 'results' && state.usedBigram ? 'used' : undefined}
       data-page={state.status === 'results' ? state.page : undefined}
     >
       <form role="search" action={routes.search()} method="get" className="search-form search-main" onSubmit={onSubmit}>
@@ -130,7 +137,7 @@ export default function SearchApp() {
             name="q"
             value={input}
             onChange={(event) => setInput(event.target.value)}
-            onFocus={() => void loadEngine().then((engine) => engine.loadPagefind()).catch(() => {})}
+            onFocus={() => void loadEngine().then((engine) => engine.prepare()).catch(() => {})}
             placeholder={t.placeholder}
             autoComplete="off"
             enterKeyHint="search"
@@ -183,7 +190,7 @@ export default function SearchApp() {
                 onClick={(event) => {
                   event.preventDefault()
                   setInput(example)
-                  void run({ q: example, filters: {}, page: 1 })
+                  void run({ ...query, q: example, filters: {}, page: 1 })
                 }}
               >
                 {example}
@@ -217,6 +224,17 @@ export default function SearchApp() {
               ))}
             </ol>
           )}
+          {state.scope === 'titles' && (
+            <p className="search-scope">
+              {t.titlesOnly}
+              <a href={`${routes.search()}${searchString({ ...query, page: 1, full: true })}`} onClick={(event) => {
+                event.preventDefault()
+                void run({ ...query, page: 1, full: true }, { focusOnResults: true })
+              }}>
+                {t.searchFullText}
+              </a>
+            </p>
+          )}
           {state.pages > 1 && (
             <nav className="pagination search-pagination" aria-label={t.pages}>
               {state.page > 1 ? (
@@ -247,7 +265,7 @@ function statusText(state: State): string {
   if (state.status === 'error') return t.error
   if (state.status !== 'results') return ''
   if (state.total === 0) return t.noResults(state.query)
-  return t.resultCount(state.total, state.query)
+  return state.scope === 'titles' ? t.resultCountTitles(state.total, state.query) : t.resultCount(state.total, state.query)
 }
 
 /** 2026-11-28 → 2026年11月28日 */

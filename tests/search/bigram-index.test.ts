@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import { buildFallback, createFallback, type FallbackDoc } from '../../site/search/fallback.ts'
+import { buildBigramIndex, openBigramIndex, type IndexedDoc } from '../../site/search/bigramIndex.ts'
 import { grams, hasSearchableText, markMatches, normalizeText, toSimplified, words } from '../../site/search/text.ts'
 import { parseSearch, searchString } from '../../site/search/url.ts'
 
-/** The pieces of search that need no browser: query text, the bigram fallback, the URL. */
+/** The pieces of search that need no browser: query text, the bigram index, the URL. */
 describe('query text', () => {
   it('traditional characters, full-width forms and case are normalised', () => {
     expect(toSimplified('聽證會')).toBe('听证会')
@@ -33,8 +33,8 @@ describe('query text', () => {
   })
 })
 
-describe('the bigram fallback', () => {
-  const doc = (id: string, title: string, summary = '', filters: FallbackDoc['filters'] = { type: ['案例'] }): FallbackDoc => ({
+describe('the bigram index', () => {
+  const doc = (id: string, title: string, summary = '', filters: IndexedDoc['filters'] = { type: ['案例'] }): IndexedDoc => ({
     id,
     url: `/anli/${id}/`,
     title,
@@ -49,45 +49,57 @@ describe('the bigram fallback', () => {
     doc('cuoshi', '石化街道居委会 8+3 错时工作制'),
     ...Array.from({ length: 200 }, (_, i) => doc(`other-${i}`, `其他案例${i}`, '居民参与社区事务。')),
   ]
-  const files = buildFallback(docs, 'test')
-  const fallback = createFallback('/pagefind/', async (url) => {
-    const name = new URL(url, 'http://x').pathname.replace('/pagefind/fallback/', '')
+  const files = buildBigramIndex(docs, 'test')
+  const index = openBigramIndex('/pagefind/', async (url) => {
+    const name = new URL(url, 'http://x').pathname.replace('/pagefind/bigram/', '')
     if (!files.has(name)) throw new Error(`no ${name}`)
     return JSON.parse(files.get(name)!)
   })
 
   it('is split into gram shards and record chunks, with a manifest', () => {
     const manifest = JSON.parse(files.get('manifest.json')!)
-    expect(manifest).toMatchObject({ v: 1, docs: docs.length, build: 'test' })
+    expect(manifest).toMatchObject({ v: 2, docs: docs.length, build: 'test' })
     expect([...files.keys()].filter((f) => f.startsWith('g')).length).toBe(manifest.shards)
     expect([...files.keys()].filter((f) => f.startsWith('d')).length).toBe(Math.ceil(docs.length / manifest.chunk))
   })
 
   it('finds a word inside a longer one, best in the title first', async () => {
-    const hits = await fallback.search('自治金')
+    const hits = await index.search('自治金')
     expect(hits[0].id).toBe('zizhijin')
     expect(hits.map((h) => h.id)).not.toContain('jinjiang')
   })
 
   it('answers a question in natural language with the pages that hold most of it', async () => {
-    const hits = await fallback.search('小区停车难怎么协商解决')
+    const hits = await index.search('小区停车难怎么协商解决')
     expect(hits[0]).toMatchObject({ id: 'tingche', filters: { community: ['示例居委会'] } })
   })
 
   it('finds Latin and digit words joined by signs', async () => {
-    expect((await fallback.search('8+3'))[0].id).toBe('cuoshi')
+    expect((await index.search('8+3'))[0].id).toBe('cuoshi')
   })
 
   it('finds nothing for words it does not hold', async () => {
-    expect(await fallback.search('火星基地')).toEqual([])
+    expect(await index.search('火星基地')).toEqual([])
+  })
+
+  it('counts matches per type from the postings alone, and narrows to one type', async () => {
+    const all = await index.match('居民')
+    expect(all.types).toEqual({ 案例: 201, 居务公开: 1 })
+    expect(all.ranked).toHaveLength(202)
+    const disclosures = await index.match('居民', { type: '居务公开' })
+    expect(disclosures.ranked).toHaveLength(1)
+    expect(disclosures.types).toEqual(all.types)
+    expect((await index.hits('居民', disclosures.ranked, 10)).map((hit) => hit.id)).toEqual(['tingche'])
   })
 })
 
 describe('the search URL', () => {
   it('round-trips query, filters and page, ignoring unknown and empty parameters', () => {
     const query = parseSearch('?q=听证会&type=案例&community=示例居委会&page=2&utm_source=wechat&year=')
-    expect(query).toEqual({ q: '听证会', filters: { type: '案例', community: '示例居委会' }, page: 2 })
+    expect(query).toEqual({ q: '听证会', filters: { type: '案例', community: '示例居委会' }, page: 2, full: false })
     expect(parseSearch(searchString(query))).toEqual(query)
     expect(parseSearch('?page=-3&q=').page).toBe(1)
+    expect(parseSearch('?q=停车&full=1')).toMatchObject({ q: '停车', full: true })
+    expect(searchString(parseSearch('?q=停车&full=1'))).toBe('?q=%E5%81%9C%E8%BD%A6&full=1')
   })
 })

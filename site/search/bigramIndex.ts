@@ -1,24 +1,30 @@
 /**
- * The bigram fallback: a second, tiny index over each indexed page's title, summary and place and
- * taxonomy names, written next to Pagefind's bundle at build time and read by the search page when
- * Pagefind's word segmentation may have missed (few results, long questions, mixed Chinese and digits).
+ * The bigram index: a small index of each indexed page's title, summary and place and taxonomy names,
+ * cut into overlapping pairs of characters, written next to Pagefind's bundle at build time.
  *
- * Layout (all JSON, under <outDir>/pagefind/fallback/):
- *   manifest.json  { v, docs, shards, chunk, build }
+ * It has two jobs on the search page. It answers a reader's first query on its own whenever it finds
+ * a full page of results: a few kilobytes, where Pagefind's first query costs 150 KB and more on a large
+ * site (its JavaScript, its WebAssembly and a page table that grows with the site), which is a lot for a
+ * resident on a phone's data plan. And when Pagefind is asked (full-text search, filters other than
+ * type), it catches the words Pagefind's segmentation misses (听证 in 听证会, 自治金).
+ *
+ * Layout (all JSON, under <outDir>/pagefind/bigram/):
+ *   manifest.json  { v, docs, shards, chunk, build, types }
  *   g<i>.json      { gram: [posting, …] } for the grams whose hash falls in shard i; a posting is
  *                  doc number × 2, plus 1 when the gram is in the title, each stored as the difference
  *                  from the one before (they are sorted), which keeps the numbers short
  *   d<k>.json      [[id, url, title, summary, date, filters], …] for doc numbers k·chunk … (k+1)·chunk−1
- * It is split so that a query fetches only the shards of its own grams and the records of its best
- * candidates: on a 10,000-page site the whole fallback is megabytes, one query's share a few kilobytes.
- * Document ids are Pagefind's page hashes, so fallback hits and Pagefind hits merge without duplicates.
+ * Pages are numbered in type order (`types` gives each type's first number), so a query's count per type
+ * comes from its postings alone. It is split so that a query fetches only the shards of its own grams and
+ * the records of the results it shows: on a 10,000-page site the whole index is megabytes, one query's
+ * share a few kilobytes. Document ids are Pagefind's page hashes, so hits of both merge without duplicates.
  */
-import type { FilterKey } from './filters.ts'
+import { TYPES, type FilterKey } from './filters.ts'
 import { grams, hashString, isHan, normalizeText, words } from './text.ts'
 
 export type Filters = Partial<Record<FilterKey, string[]>>
 
-export type FallbackDoc = {
+export type IndexedDoc = {
   /** Pagefind's page hash (its result id). */
   id: string
   url: string
@@ -29,23 +35,31 @@ export type FallbackDoc = {
 }
 
 type DocRow = [id: string, url: string, title: string, summary: string, date: string, filters: Filters]
-type Manifest = { v: 1; docs: number; shards: number; chunk: number; build: string }
+type Manifest = { v: 2; docs: number; shards: number; chunk: number; build: string; types: [type: string, first: number][] }
 
-export const FALLBACK_DIR = 'fallback'
-// Small files: a query fetches one shard per pair of characters and one chunk per candidate page, so
-// what it downloads grows with the query, not with the site (about 3 KB a shard, 1 KB a chunk, gzipped).
+export const BIGRAM_DIR = 'bigram'
+// Small files: a query fetches one shard per pair of characters and one chunk per few results, so what
+// it downloads grows with the query, not with the site (about 3 KB a shard, 1 KB a chunk, gzipped).
 const POSTINGS_PER_SHARD = 1500
 const DOCS_PER_CHUNK = 4
 const TITLE_WEIGHT = 2
 
-/** Place and taxonomy names count as text of the page for the fallback (七宝 finds pages in 七宝镇). */
-const TAG_KEYS: FilterKey[] = ['community', 'street', 'district', 'problem', 'mechanism']
+/** Place and taxonomy names count as text of the page (七宝 finds pages in 七宝镇). */
+export const TAG_KEYS: FilterKey[] = ['community', 'street', 'district', 'problem', 'mechanism']
 
-/** The fallback's files, path → JSON text. `build` distinguishes one build's files from the next. */
-export function buildFallback(docs: FallbackDoc[], build: string): Map<string, string> {
-  const sorted = [...docs].sort((a, b) => a.url.localeCompare(b.url))
+const typeRank = (doc: IndexedDoc) => {
+  const rank = TYPES.indexOf(doc.filters.type?.[0] ?? '')
+  return rank < 0 ? TYPES.length : rank
+}
+
+/** The index's files, path → JSON text. `build` distinguishes one build's files from the next. */
+export function buildBigramIndex(docs: IndexedDoc[], build: string): Map<string, string> {
+  const sorted = [...docs].sort((a, b) => typeRank(a) - typeRank(b) || a.url.localeCompare(b.url))
   const postings = new Map<string, number[]>()
+  const types: Manifest['types'] = []
   sorted.forEach((doc, n) => {
+    const type = doc.filters.type?.[0] ?? ''
+    if (types.at(-1)?.[0] !== type) types.push([type, n])
     const inTitle = new Set(grams(doc.title))
     const body = [doc.summary, ...TAG_KEYS.flatMap((key) => doc.filters[key] ?? [])].join(' ')
     for (const gram of new Set([...inTitle, ...grams(body)])) {
@@ -66,14 +80,22 @@ export function buildFallback(docs: FallbackDoc[], build: string): Map<string, s
       .map((d) => [d.id, d.url, d.title, d.summary, d.date, d.filters])
     files.set(`d${k}.json`, JSON.stringify(rows))
   }
-  const manifest: Manifest = { v: 1, docs: sorted.length, shards, chunk: DOCS_PER_CHUNK, build }
+  const manifest: Manifest = { v: 2, docs: sorted.length, shards, chunk: DOCS_PER_CHUNK, build, types }
   files.set('manifest.json', JSON.stringify(manifest))
   return files
 }
 
-export type FallbackHit = FallbackDoc & {
+export type BigramHit = IndexedDoc & {
   /** 0…3: how much of the query the title and summary hold (idf-weighted), plus a bonus for whole words. */
   score: number
+}
+
+/** A query's matches, best first, before their records are fetched. */
+export type BigramMatch = {
+  /** Doc numbers and scores, best first, within the type asked for (if any). */
+  ranked: { doc: number; score: number }[]
+  /** Matches per type, whatever type was asked for. */
+  types: Record<string, number>
 }
 
 /**
@@ -90,22 +112,31 @@ export const queryGrams = (query: string) =>
   [...new Set(grams(words(query).map((w) => (isHan(w) && [...w].length >= 6 ? w.replace(QUESTION_WORDS, ' ') : w)).join(' ')))]
 
 /** The search page's side: loads what a query needs, on demand, and remembers it for the next query. */
-export function createFallback(baseUrl: string, fetchJson: (url: string) => Promise<unknown> = defaultFetch) {
+export function openBigramIndex(baseUrl: string, fetchJson: (url: string) => Promise<unknown> = defaultFetch) {
   let manifest: Promise<Manifest> | undefined
   const shards = new Map<number, Promise<Record<string, number[]>>>()
   const chunks = new Map<number, Promise<DocRow[]>>()
-  const url = (file: string, build?: string) => `${baseUrl}${FALLBACK_DIR}/${file}${build ? `?v=${build}` : `?ts=${Date.now()}`}`
-  const getManifest = () => (manifest ??= fetchJson(url('manifest.json')) as Promise<Manifest>)
+  const url = (file: string, build?: string) => `${baseUrl}${BIGRAM_DIR}/${file}${build ? `?v=${build}` : `?ts=${Date.now()}`}`
+  const getManifest = () => {
+    manifest ??= (fetchJson(url('manifest.json')) as Promise<Manifest>).catch((error) => ((manifest = undefined), Promise.reject(error)))
+    return manifest
+  }
   const cached = <T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>) => {
     if (!cache.has(key)) cache.set(key, load().catch((error) => (cache.delete(key), Promise.reject(error))))
     return cache.get(key)!
   }
+  const typeOf = (m: Manifest, doc: number) => {
+    let type = ''
+    for (const [name, first] of m.types) if (first <= doc) type = name
+    return type
+  }
 
-  /** Pages holding the query, best first; at most `limit`, since each needs its record fetched. */
-  async function search(query: string, limit = 12): Promise<FallbackHit[]> {
+  /** Every page holding enough of the query, ranked, with counts per type. */
+  async function match(query: string, { type }: { type?: string } = {}): Promise<BigramMatch> {
     const m = await getManifest()
     const lookup = queryGrams(query)
-    if (lookup.length === 0) return []
+    const none = { ranked: [], types: {} }
+    if (lookup.length === 0) return none
     const shardOf = (gram: string) => hashString(gram) % m.shards
     const loaded = await Promise.all(
       [...new Set(lookup.map(shardOf))].map(async (i) => [i, await cached(shards, i, () => fetchJson(url(`g${i}.json`, m.build)) as Promise<Record<string, number[]>>)] as const),
@@ -130,36 +161,54 @@ export function createFallback(baseUrl: string, fetchJson: (url: string) => Prom
         scores.set(doc, entry)
       }
     }
-    if (known === 0) return []
+    if (known === 0) return none
     const threshold = minCoverage(known)
-    const candidates = [...scores]
-      .filter(([, s]) => s.matched / totalIdf >= threshold - 1e-9)
-      .map(([doc, s]) => ({ doc, score: s.weighted / totalIdf }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      .slice(0, limit)
+    const types: Record<string, number> = {}
+    const ranked: BigramMatch['ranked'] = []
+    for (const [doc, s] of scores) {
+      if (s.matched / totalIdf < threshold - 1e-9) continue
+      const docType = typeOf(m, doc)
+      types[docType] = (types[docType] ?? 0) + 1
+      if (!type || docType === type) ranked.push({ doc, score: s.weighted / totalIdf })
+    }
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc)
+    return { ranked, types }
+  }
+
+  /**
+   * The records of a match's best `count` pages, re-ranked with a bonus for the query's words found
+   * whole (not just their pairs scattered about), which is the best evidence there is.
+   */
+  async function hits(query: string, ranked: BigramMatch['ranked'], count: number): Promise<BigramHit[]> {
+    const m = await getManifest()
+    const best = ranked.slice(0, count)
     const rows = await Promise.all(
-      [...new Set(candidates.map((c) => Math.floor(c.doc / m.chunk)))].map(
+      [...new Set(best.map((c) => Math.floor(c.doc / m.chunk)))].map(
         async (k) => [k, await cached(chunks, k, () => fetchJson(url(`d${k}.json`, m.build)) as Promise<DocRow[]>)] as const,
       ),
     )
     const chunkMap = new Map(rows)
     const phrases = words(query).filter((word) => !isHan(word) || [...word].length >= 2)
-    return candidates
+    return best
       .map(({ doc, score }) => {
         const row = chunkMap.get(Math.floor(doc / m.chunk))?.[doc % m.chunk]
         if (!row) return null
         const [id, pageUrl, title, summary, date, filters] = row
         const inTitle = normalizeText(title)
         const inSummary = normalizeText(summary)
-        // A whole query word found as written (not just its pairs scattered about) is the best evidence.
         const bonus = phrases.reduce((sum, word) => sum + (inTitle.includes(word) ? 1 : inSummary.includes(word) ? 0.5 : 0), 0)
         return { id, url: pageUrl, title, summary, date, filters, score: score + Math.min(1, bonus / Math.max(1, phrases.length)) }
       })
-      .filter((hit): hit is FallbackHit => hit !== null)
+      .filter((hit): hit is BigramHit => hit !== null)
       .sort((a, b) => b.score - a.score)
   }
 
-  return { search }
+  /** Pages holding the query, best first; at most `limit`, since each needs its record fetched. */
+  async function search(query: string, limit = 12): Promise<BigramHit[]> {
+    return hits(query, (await match(query)).ranked, limit)
+  }
+
+  return { match, hits, search, ready: () => getManifest().then(() => undefined) }
 }
 
 async function defaultFetch(url: string): Promise<unknown> {
