@@ -305,6 +305,7 @@ async function seriousViolations(p: Page) {
 
 describe('accessibility and 长辈模式', () => {
   const STATES: Record<string, [Record<string, string>, boolean]> = {
+    'search-titles': [{ q: '物业' }, false],
     'search-results': [{ q: '停车', type: '通知' }, false],
     'search-more-filters': [{ q: '物业', community: '示例居委会' }, true],
     'search-no-results': [{ q: '火星基地', type: '案例' }, false],
