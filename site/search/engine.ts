@@ -165,6 +165,13 @@ const sortFacet = (key: FilterKey, counts: Map<string, number>, selected?: strin
     )
 }
 
+const warnAndReturn =
+  <T,>(value: T) =>
+  (error: unknown): T => {
+    console.warn('Bigram index unavailable:', error)
+    return value
+  }
+
 const clampPage = (page: number, total: number) => {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
   return { pages, page: Math.min(Math.max(1, page), pages) }
@@ -223,7 +230,8 @@ export async function runSearch(state: SearchQuery): Promise<SearchOutcome> {
   if (!words(query).length && !hasFilters) return { status: 'idle' }
   const term = words(query).length ? query : null
 
-  const titles = term ? await searchTitles(term, state) : null
+  // The bigram index is a shortcut and a helper; if its files cannot be had, Pagefind answers alone.
+  const titles = term ? await searchTitles(term, state).catch(warnAndReturn(null)) : null
   if (titles) return titles
 
   const pf = await loadPagefind()
@@ -232,7 +240,7 @@ export async function runSearch(state: SearchQuery): Promise<SearchOutcome> {
   const usedBigram = term !== null && needsBigram(term, main.results.length)
   // Filters are applied after the bigram index's records are fetched, so a filtered search asks for more.
   const limit = (main.results.length < FEW_RESULTS ? 20 : 12) * (hasFilters ? 2 : 1)
-  const bigramHits: BigramHit[] = usedBigram ? await getBigram().search(term, limit) : []
+  const bigramHits: BigramHit[] = usedBigram ? await getBigram().search(term, limit).catch(warnAndReturn([])) : []
 
   // One ranked list: Pagefind's score and the bigram index's, each scaled to the best of its kind.
   const best = Math.max(0, ...main.results.map((r) => r.score)) || 1

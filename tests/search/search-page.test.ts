@@ -121,6 +121,14 @@ describe('titles and summaries first, the full text on request', () => {
     expect(view.results.some((r) => r.via !== 'bigram')).toBe(true)
   })
 
+  it('without the bigram index’s files, Pagefind answers alone', async () => {
+    await page.route('**/pagefind/bigram/**', (route) => route.fulfill({ status: 404, body: 'gone' }))
+    const view = await openSearch(page, server.url, { q: '物业' })
+    expect(view.scope).toBe('full')
+    expect(view.results.length).toBe(10)
+    expect(view.results.every((r) => r.via === 'pagefind')).toBe(true)
+  })
+
   it('asking for the other filters turns the search into a full-text one, with every facet counted', async () => {
     await openSearch(page, server.url, { q: '物业' })
     await page.getByText('更多筛选条件').click()
