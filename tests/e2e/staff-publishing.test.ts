@@ -74,6 +74,9 @@ async function servedWithin(url: string, text: string, since: number, timeoutMs 
   }
 }
 
+/** The edit view of a saved document (the create view's address, …/create, would match at once). */
+const SAVED = (collection: string) => new RegExp(`/admin/collections/${collection}/(?!create$)[^/]+$`)
+
 const findBy = async (collection: string, title: string) =>
   (await api.get(admin, `/api/${collection}?where[title][equals]=${encodeURIComponent(title)}&draft=true&depth=0`)).json.docs[0]
 
@@ -102,7 +105,7 @@ describe('a community editor publishes a meeting notice', () => {
     await page.keyboard.type('请各位居民代表准时参加，会议讨论楼道整治方案。')
     const pressed = Date.now()
     await page.click('#action-save')
-    await page.waitForURL(/\/admin\/collections\/notices\/[^/]+$/)
+    await page.waitForURL(SAVED('notices'))
     const seconds = await servedWithin('/shequ/shili/', TITLE, pressed)
     timings.push(`notice: publish → served on the community page in ${seconds.toFixed(1)} s`)
     const doc = await findBy('notices', TITLE)
@@ -148,7 +151,7 @@ describe('a disclosure published by an editor', () => {
     await editor.fill('#field-period__year', '2026')
     await editor.fill('#field-period__month', '11')
     await editor.click('#action-save')
-    await editor.waitForURL(/\/admin\/collections\/disclosures\/[^/]+$/)
+    await editor.waitForURL(SAVED('disclosures'))
     const held = await findBy('disclosures', DISCLOSURE)
     expect(held._status).toBe('draft')
     expect(held.review.state).toBe('submitted')
@@ -180,7 +183,7 @@ describe('previewing a draft', () => {
     const shili = (await api.get(admin, '/api/communities?where[slug][equals]=shili&depth=0')).json.docs[0].id
     const title = '预览用草稿：关于更换楼道灯的通知'
     const created = await api.post(editor, '/api/notices?draft=true', { title, slug: 'yulan-caogao', kind: 'other', community: shili, _status: 'draft' })
-    expect(created.status, JSON.stringify(created.json)).toBe(201)
+    expect(created.status, `${JSON.stringify(created.json)}\n${stack.log().slice(-3000)}`).toBe(201)
     const id = created.json.doc.id
 
     // The admin's 预览 button links to the site's preview endpoint with the editor's token.
