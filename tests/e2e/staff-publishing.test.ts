@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import ICAL from 'ical.js'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { launchBrowser } from '../helpers/browser.ts'
 import { repoRoot } from '../helpers/paths.ts'
@@ -15,6 +15,9 @@ import { startStack, type Stack } from '../helpers/stack.ts'
  * the site builder, the served public site. Times are measured from pressing 发布 to the page
  * being served, and written to tests/artifacts/publish-to-live.txt.
  */
+// A publish waits for a real site rebuild, which on a loaded CI machine can take a minute or more.
+vi.setConfig({ testTimeout: 240_000 })
+
 let stack: Stack
 let browser: Browser
 let api: ReturnType<typeof restClient>
@@ -49,8 +52,10 @@ afterAll(async () => {
 
 async function loggedIn(email: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  // A step that cannot happen fails on its own, naming the step, well inside the test's time limit.
+  context.setDefaultTimeout(45_000)
   const page = await context.newPage()
-  await page.goto(`${stack.adminUrl}/admin/login`)
+  await page.goto(`${stack.adminUrl}/admin/login`, { waitUntil: 'networkidle' })
   await page.fill('input[name="email"]', email)
   await page.fill('input[name="password"]', PASSWORD)
   await page.click('button[type="submit"]')
@@ -65,7 +70,7 @@ async function choose(page: Page, field: string, text: string) {
 }
 
 /** Polls the served site until `url` contains `text`; returns the seconds it took from `since`. */
-async function servedWithin(url: string, text: string, since: number, timeoutMs = 180_000) {
+async function servedWithin(url: string, text: string, since: number, timeoutMs = 150_000) {
   for (;;) {
     const response = await fetch(stack.siteUrl + url)
     if (response.ok && (await response.text()).includes(text)) return (Date.now() - since) / 1000
@@ -77,6 +82,22 @@ async function servedWithin(url: string, text: string, since: number, timeoutMs 
 /** The edit view of a saved document (the create view's address, …/create, would match at once). */
 const SAVED = (collection: string) => new RegExp(`/admin/collections/${collection}/(?!create$)[^/]+$`)
 
+/**
+ * Presses the save/publish button and waits for the saved document's view. If it does not come, the
+ * error says why: the field values as the form holds them, the admin's messages, the CMS log tail.
+ */
+async function save(page: Page, collection: string, title: string) {
+  await page.click('#action-save')
+  try {
+    await page.waitForURL(SAVED(collection), { timeout: 60_000 })
+  } catch (error) {
+    await page.screenshot({ path: path.join(repoRoot, `tests/artifacts/save-failed-${collection}.png`), fullPage: true })
+    const messages = await page.locator('[data-sonner-toast], .field-error, .tooltip--show').allTextContents()
+    const held = await page.locator('#field-title').inputValue().catch(() => '?')
+    throw new Error(`saving ${collection} "${title}" did not finish (title field holds "${held}"; messages: ${messages.join(' | ')})\n${stack.log().slice(-3000)}`, { cause: error })
+  }
+}
+
 const findBy = async (collection: string, title: string) =>
   (await api.get(admin, `/api/${collection}?where[title][equals]=${encodeURIComponent(title)}&draft=true&depth=0`)).json.docs[0]
 
@@ -85,7 +106,8 @@ describe('a community editor publishes a meeting notice', () => {
 
   it('writes it in Chinese in the admin, publishes it, and residents see it on the community page', async () => {
     const page = await loggedIn('editor-a@example.test')
-    await page.goto(`${stack.adminUrl}/admin/collections/notices/create`)
+    // Typing before the form has hydrated would be wiped by React (seen on a loaded CI machine).
+    await page.goto(`${stack.adminUrl}/admin/collections/notices/create`, { waitUntil: 'networkidle' })
     await page.fill('#field-title', TITLE)
     await choose(page, 'kind', '会议通知')
     // The community picker offers only the editor's own communities.
@@ -104,8 +126,7 @@ describe('a community editor publishes a meeting notice', () => {
     await page.locator('.rich-text-lexical [contenteditable="true"]').click()
     await page.keyboard.type('请各位居民代表准时参加，会议讨论楼道整治方案。')
     const pressed = Date.now()
-    await page.click('#action-save')
-    await page.waitForURL(SAVED('notices'))
+    await save(page, 'notices', TITLE)
     const seconds = await servedWithin('/shequ/shili/', TITLE, pressed)
     timings.push(`notice: publish → served on the community page in ${seconds.toFixed(1)} s`)
     const doc = await findBy('notices', TITLE)
@@ -144,14 +165,13 @@ describe('a community editor publishes a meeting notice', () => {
 describe('a disclosure published by an editor', () => {
   it('stays unpublished until a street supervisor approves it, then goes live', async () => {
     const editor = await loggedIn('editor-a@example.test')
-    await editor.goto(`${stack.adminUrl}/admin/collections/disclosures/create`)
+    await editor.goto(`${stack.adminUrl}/admin/collections/disclosures/create`, { waitUntil: 'networkidle' })
     await editor.fill('#field-title', DISCLOSURE)
     await choose(editor, 'category', '财务')
     await choose(editor, 'community', '示例居委会')
     await editor.fill('#field-period__year', '2026')
     await editor.fill('#field-period__month', '11')
-    await editor.click('#action-save')
-    await editor.waitForURL(SAVED('disclosures'))
+    await save(editor, 'disclosures', DISCLOSURE)
     const held = await findBy('disclosures', DISCLOSURE)
     expect(held._status).toBe('draft')
     expect(held.review.state).toBe('submitted')
