@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { createTwoCommunities, sampleData } from '../helpers/fixtures.ts'
-import { createUser, type TestUser } from '../helpers/users.ts'
+import { as, createUser, type TestUser } from '../helpers/users.ts'
 
 /**
  * Every access rule, both ways, through the Local API with access enforced (as every request path
@@ -31,7 +31,6 @@ beforeAll(async () => {
 })
 afterAll(async () => cms?.close())
 
-const as = (user: TestUser | undefined) => ({ user: user as never, overrideAccess: false })
 
 async function seedDoc(collection: CollectionSlug, community: 'A' | 'B', status: 'draft' | 'published' = 'published') {
   const data = sampleData(collection, {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SLUG_PATTERN } from '../../cms/fields/slug.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { createTwoCommunities, sampleData } from '../helpers/fixtures.ts'
-import { createUser, type TestUser } from '../helpers/users.ts'
+import { as, createUser, type TestUser } from '../helpers/users.ts'
 import { refusal, type Refusal } from '../helpers/refusal.ts'
 
 /**
@@ -22,7 +22,6 @@ let world: Awaited<ReturnType<typeof createTwoCommunities>>
 let serial = 0
 
 const nextSlug = (prefix: string) => `${prefix}-${(serial += 1)}`
-const as = (user: TestUser | undefined) => ({ user: user as never, overrideAccess: false })
 const sameId = (a: unknown, b: unknown) => String(a) === String(b)
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { computeTotals } from '../../cms/collections/Disclosures/hooks/computeTotals.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { createTwoCommunities, sampleData } from '../helpers/fixtures.ts'
-import { createUser, type TestUser } from '../helpers/users.ts'
+import { as, createUser, type TestUser } from '../helpers/users.ts'
 import { refusal } from '../helpers/refusal.ts'
 
 /**
@@ -97,7 +97,6 @@ describe('finance disclosures saved through the CMS', () => {
   })
   afterAll(async () => cms?.close())
 
-  const as = (user: TestUser | undefined) => ({ user: user as never, overrideAccess: false })
   const count = async () => (await payload.count({ collection: 'disclosures', overrideAccess: true })).totalDocs
 
   const finance = (lineItems: unknown[], extra: Record<string, unknown> = {}) => ({

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_UPLOAD_BYTES } from '../../cms/collections/Media/limits.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { createTwoCommunities } from '../helpers/fixtures.ts'
-import { createUser, type TestUser } from '../helpers/users.ts'
+import { as, createUser, type TestUser } from '../helpers/users.ts'
 import { refusal, type Refusal } from '../helpers/refusal.ts'
 
 /**
@@ -39,7 +39,6 @@ let admin: TestUser
 let editorA: TestUser
 let serial = 0
 
-const as = (user: TestUser | undefined) => ({ user: user as never, overrideAccess: false })
 const name = (base: string, ext: string) => `${base}-${(serial += 1)}.${ext}`
 const upload = (data: Buffer, filename: string, mimetype: string): Upload => ({ data, mimetype, name: filename, size: data.length })
 

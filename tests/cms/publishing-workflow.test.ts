@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findPersonalData } from '../../cms/utilities/personalData.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { createTwoCommunities, sampleData } from '../helpers/fixtures.ts'
-import { createUser, type TestUser } from '../helpers/users.ts'
+import { as, createUser, type TestUser } from '../helpers/users.ts'
 import { refusalMessages } from '../helpers/refusal.ts'
 
 /**
@@ -20,7 +20,6 @@ let editor: TestUser
 let supervisor: TestUser
 let serial = 0
 
-const as = (user?: TestUser) => ({ user: user as never, overrideAccess: false })
 const slug = () => `wf-${(serial += 1)}`
 const disclosureData = (extra: Record<string, unknown> = {}) => ({
   ...sampleData('disclosures', { community: world.communityA.id, source: world.source.id, slug: slug() }),

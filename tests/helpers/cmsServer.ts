@@ -1,24 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { adminDir } from '../../cms/cli/adminBuild.ts'
 import { ensureAdminBuilt } from './adminBuilt.ts'
 import { ensureCorpusTemplate } from './corpusTemplate.ts'
+import { freePort } from './freePort.ts'
 import { repoRoot } from './paths.ts'
 
 export type CmsServer = { url: string; dataDir: string; stop: () => Promise<void> }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 
 /**
  * The real CMS server (`next start` on the production admin build) over real HTTP, on a fresh copy

@@ -1,23 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { ensureAdminBuilt } from './adminBuilt.ts'
 import { ensureCorpusTemplate } from './corpusTemplate.ts'
+import { freePort } from './freePort.ts'
 import { nodeBin, repoRoot } from './paths.ts'
 
 export type Stack = { adminUrl: string; siteUrl: string; dataDir: string; log: () => string; stop: () => Promise<void> }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 
 /**
  * Exactly what `npm start` runs (cms/cli/start.ts), on a fresh copy of the corpus database, with its

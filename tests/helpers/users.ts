@@ -4,6 +4,9 @@ import type { Payload } from 'payload'
 
 export type TestUser = Record<string, unknown> & { id: string | number; collection: 'users'; email: string; password: string }
 
+/** Local API options that act as `user` (or as an anonymous visitor), with access control applied. */
+export const as = (user: TestUser | undefined) => ({ user: user as never, overrideAccess: false })
+
 /** A real staff account (stored in the database), usable as `user` in Local API calls. */
 export async function createUser(
   payload: Payload,

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 
 import { serveStatic } from '../../site/cli/serveStatic.ts'
 import { routes } from '../../site/lib/routes.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser, seriousViolations } from '../helpers/browser.ts'
 import { ensureBuiltSite } from '../helpers/builtSite.ts'
 import { repoRoot } from '../helpers/paths.ts'
 import { allResults, openSearch, searchSettled } from '../helpers/searchPage.ts'
@@ -23,7 +23,6 @@ let page: Page
 let pageErrors: string[]
 
 const artifacts = path.join(repoRoot, 'tests/artifacts')
-const axeSource = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8')
 
 beforeAll(async () => {
   server = await serveStatic(await ensureBuiltSite())
@@ -299,17 +298,6 @@ describe('without JavaScript', () => {
     expect(requests).toContain('/pagefind/pagefind.js')
   })
 })
-
-async function seriousViolations(p: Page) {
-  await p.addScriptTag({ content: axeSource })
-  const result = await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe
-    return axe.run(document, { resultTypes: ['violations'] })
-  })
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
-}
 
 describe('accessibility and 长辈模式', () => {
   const STATES: Record<string, [Record<string, string>, boolean]> = {

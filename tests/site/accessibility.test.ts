@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser, seriousViolations } from '../helpers/browser.ts'
 import { ensureBuiltSite, siteDir } from '../helpers/builtSite.ts'
 import { repoRoot } from '../helpers/paths.ts'
 import { serveStatic } from '../../site/cli/serveStatic.ts'
@@ -33,7 +33,6 @@ const PAGE_TYPES: Record<string, string> = {
 }
 const WIDTHS = [390, 1280]
 const artifacts = path.join(repoRoot, 'tests/artifacts')
-const axeSource = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8')
 
 let browser: Browser
 let server: Awaited<ReturnType<typeof serveStatic>>
@@ -48,17 +47,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource })
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe
-    return axe.run(document, { resultTypes: ['violations'] })
-  })
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
-}
 
 describe.each(Object.entries(PAGE_TYPES))('%s', (name, url) => {
   it.each(WIDTHS)('at %i px: no serious or critical axe violation, normal and 长辈模式', async (width) => {
