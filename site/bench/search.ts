@@ -21,9 +21,10 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 
 import { projectRoot } from '../../cms/paths.ts'
+import { launchBrowser } from '../../tests/helpers/browser.ts'
 import { serveStatic } from '../cli/serveStatic.ts'
 
 const SYNTHETIC_ITEMS = 10_000
@@ -141,10 +142,7 @@ const dirSize = (dir: string): number =>
 
 for (const site of SITES) build(site)
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchBrowser()
 
 type Row = { site: string; pages: number; query: string; typed: Measurement; typedSlow: Measurement; full: Measurement; fullSlow: Measurement; link: Measurement }
 const rows: Row[] = []

@@ -18,7 +18,7 @@ type Fragment = { url: string; meta: Record<string, string>; filters: Record<str
 const SIGNATURE = 'pagefind_dcd'
 
 /** A Pagefind file (gzip, then a signature) as text. */
-function readPagefindFile(file: string): string {
+export function readPagefindFile(file: string): string {
   const raw = gunzipSync(readFileSync(file))
   return raw.subarray(SIGNATURE.length).toString('utf8')
 }

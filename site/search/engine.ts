@@ -10,7 +10,7 @@
 import { search as t } from '../i18n/zh.ts'
 import { openBigramIndex, TAG_KEYS, type BigramHit, type Filters } from './bigramIndex.ts'
 import { FILTER_KEYS, TYPES, type FilterKey } from './filters.ts'
-import { escapeHtml, isHan, markMatches, normalizeText, words } from './text.ts'
+import { escapeHtml, grams, isHan, markMatches, normalizeText, words } from './text.ts'
 import type { SearchQuery } from './url.ts'
 
 const PAGE_SIZE = 10
@@ -91,8 +91,9 @@ export type SearchResults = {
   /** Whether the bigram index took part (always, in the titles scope). */
   usedBigram: boolean
   /**
-   * The filter counts, fetched after the results are on screen: they need Pagefind's filter files
-   * (22 KB for the type filter alone on a 10,000-page site), which the results themselves do not.
+   * The filter counts, fetched after the results are on screen. In the full scope they need Pagefind's
+   * filter files (22 KB for the type filter alone on a 10,000-page site), which the results themselves
+   * do not; in the titles scope only the type counts exist, taken from the bigram match.
    */
   countFacets: (options: { all: boolean }) => Promise<FacetCounts>
 }
@@ -141,14 +142,13 @@ export function excerptAround(text: string, query: string, title = '', length = 
   if (title && plain.startsWith(title)) plain = plain.slice(title.length).replace(/^[.。\s]+/, '')
   const normalized = normalizeText(plain)
   if (normalized.length !== plain.length) return null
-  const needles = words(query).flatMap((w) => (isHan(w) && [...w].length > 2 ? [w, ...pairs(w)] : [w]))
+  const needles = words(query).flatMap((w) => (isHan(w) && [...w].length > 2 ? [w, ...grams(w)] : [w]))
   const positions = needles.map((n) => normalized.indexOf(n)).filter((i) => i >= 0)
   if (positions.length === 0) return null
   const start = Math.max(0, Math.min(...positions) - Math.floor(length / 4))
   const slice = plain.slice(start, start + length)
   return `${start > 0 ? '…' : ''}${markMatches(slice, query)}${start + length < plain.length ? '…' : ''}`
 }
-const pairs = (word: string) => [...word].slice(0, -1).map((c, i) => c + [...word][i + 1])
 
 const sortFacet = (key: FilterKey, counts: Map<string, number>, selected?: string) => {
   // Types keep their five chips, counted or not, so the row does not change shape between searches.

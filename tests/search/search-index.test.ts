@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
 
 import { parse } from 'node-html-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { readPagefindFile } from '../../site/cli/searchIndex.ts'
 import { routes } from '../../site/lib/routes.ts'
 import { ensureBuiltSite, pageFile, readSite, siteDir, siteFiles } from '../helpers/builtSite.ts'
 import { DRAFT_MARK } from '../helpers/siteFixtureValues.ts'
@@ -23,7 +23,7 @@ const ITEM_PAGE = /^\/(anli\/(?!ye\/|wenti\/|jizhi\/|qu\/|ticai\/)[^/]+\/|pinpai
 beforeAll(async () => {
   await ensureBuiltSite()
   const dir = path.join(siteDir, 'pagefind/fragment')
-  fragments = readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(path.join(dir, name))).subarray('pagefind_dcd'.length).toString('utf8')))
+  fragments = readdirSync(dir).map((name) => JSON.parse(readPagefindFile(path.join(dir, name))))
 })
 
 describe('the build writes a search index', () => {

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react'
 
 import { site, search as t } from '../../i18n/zh.ts'
+import { formatDate } from '../../lib/dates.ts'
 import { routes } from '../../lib/routes.ts'
 import { TYPES, type FilterKey } from '../../search/filters.ts'
 import type { FacetCounts, SearchOutcome, SearchResults } from '../../search/engine.ts'
@@ -217,7 +218,7 @@ export default function SearchApp() {
                   <p className="meta">
                     {item.type && <span className="badge">{item.type}</span>}
                     {item.community && <span>{item.community}</span>}
-                    {item.date && <time dateTime={item.date}>{formatDay(item.date)}</time>}
+                    {item.date && <time dateTime={item.date}>{formatDate(item.date)}</time>}
                   </p>
                   {item.excerpt && <p className="search-excerpt" dangerouslySetInnerHTML={{ __html: item.excerpt }} />}
                 </li>
@@ -268,11 +269,6 @@ function statusText(state: State): string {
   return state.scope === 'titles' ? t.resultCountTitles(state.total, state.query) : t.resultCount(state.total, state.query)
 }
 
-/** 2026-11-28 → 2026年11月28日 */
-const formatDay = (iso: string) => {
-  const [year, month, day] = iso.split('-').map(Number)
-  return day ? `${year}年${month}月${day}日` : iso
-}
 
 type FacetsProps = {
   facets: FacetCounts
