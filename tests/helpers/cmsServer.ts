@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { adminDir } from '../../cms/cli/adminBuild.ts'
 import { ensureAdminBuilt } from './adminBuilt.ts'
-import { ensureCorpusTemplate } from './corpusTemplate.ts'
+import { copyOfCorpus } from './corpusTemplate.ts'
 import { freePort } from './freePort.ts'
 import { repoRoot } from './paths.ts'
+import { spawnServer } from './serverProcess.ts'
 
 export type CmsServer = { url: string; dataDir: string; stop: () => Promise<void> }
 
@@ -16,50 +14,35 @@ export type CmsServer = { url: string; dataDir: string; stop: () => Promise<void
  * of the corpus database. The build is shared with `npm start` and only redone when cms/ changed.
  */
 export async function startCmsServer(env: Record<string, string> = {}): Promise<CmsServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cms-server-'))
-  cpSync(await ensureCorpusTemplate(), dataDir, { recursive: true })
+  const dataDir = await copyOfCorpus('cms-server-')
   const secret = 'test-secret-'.padEnd(40, 'x')
   const baseEnv = { ...process.env, PAYLOAD_SECRET: secret, NEXT_TELEMETRY_DISABLED: '1' }
   await ensureAdminBuilt()
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child: ChildProcess = spawn(
+  const server = spawnServer(
     path.join(repoRoot, 'node_modules/.bin/next'),
     ['start', adminDir, '--port', String(port), '--hostname', '127.0.0.1'],
     {
-      cwd: repoRoot,
-      env: {
-        ...baseEnv,
-        DATA_DIR: dataDir,
-        DATABASE_URI: '',
-        MEDIA_DIR: '',
-        PAYLOAD_PUBLIC_SERVER_URL: url,
-        COOKIE_SECURE: 'false',
-        PAYLOAD_JOBS_AUTORUN: 'false',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      ...baseEnv,
+      DATA_DIR: dataDir,
+      DATABASE_URI: '',
+      MEDIA_DIR: '',
+      PAYLOAD_PUBLIC_SERVER_URL: url,
+      COOKIE_SECURE: 'false',
+      PAYLOAD_JOBS_AUTORUN: 'false',
+      ...env,
     },
+    dataDir,
   )
-  let log = ''
-  child.stdout?.on('data', (c: Buffer) => (log += c.toString()))
-  child.stderr?.on('data', (c: Buffer) => (log += c.toString()))
   const deadline = Date.now() + 60_000
   for (;;) {
     try {
       const response = await fetch(`${url}/api/districts?limit=1`)
       if (response.ok) break
     } catch {}
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`CMS server did not start:\n${log.slice(-3000)}`)
+    if (server.exited() || Date.now() > deadline) throw new Error(`CMS server did not start:\n${server.log().slice(-3000)}`)
     await new Promise((r) => setTimeout(r, 250))
   }
-  return {
-    url,
-    dataDir,
-    stop: async () => {
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('exit', r))
-      rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
+  return { url, dataDir, stop: server.stop }
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { buildOnce } from './buildOnce.ts'
@@ -19,4 +20,11 @@ export async function ensureCorpusTemplate(): Promise<string> {
     })
   })
   return templateDir
+}
+
+/** A fresh copy of the corpus database in a new temporary folder, for one server to own and delete. */
+export async function copyOfCorpus(prefix: string): Promise<string> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix))
+  cpSync(await ensureCorpusTemplate(), dataDir, { recursive: true })
+  return dataDir
 }

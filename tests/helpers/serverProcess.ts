@@ -1,0 +1,25 @@
+import { spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
+
+import { repoRoot } from './paths.ts'
+
+/**
+ * A server started as a child process of the test run: its output is kept (for error messages), and
+ * `stop` ends it and deletes the data folder it was given.
+ */
+export function spawnServer(command: string, args: string[], env: NodeJS.ProcessEnv, dataDir: string) {
+  const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  return {
+    /** Whether the process has ended (a server that exits while starting has failed). */
+    exited: () => child.exitCode !== null,
+    log: () => output,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
