@@ -14,7 +14,6 @@ import { build } from 'astro'
 
 import { prepareDatabase } from '../../cms/cli/prepareDatabase.ts'
 import { projectRoot } from '../../cms/paths.ts'
-import { payloadSecret } from '../../cms/secret.ts'
 import { distDir } from './distDir.ts'
 import { indexSite } from './searchIndex.ts'
 import { recordDigest, siteDigest } from './siteDigest.ts'
@@ -22,8 +21,6 @@ import { recordDigest, siteDigest } from './siteDigest.ts'
 export { distDir }
 
 export async function buildSite(log: (line: string) => void = console.log) {
-  // Astro builds in production mode, where the CMS refuses to invent a secret: hand it the local one.
-  process.env.PAYLOAD_SECRET ||= payloadSecret()
   process.env.ASTRO_TELEMETRY_DISABLED = '1'
   const started = Date.now()
   const target = process.env.SITE_OUT_DIR
@@ -49,8 +46,9 @@ export async function buildSite(log: (line: string) => void = console.log) {
 
 if (import.meta.main) {
   const { payload } = await prepareDatabase(console.log)
-  const digest = await siteDigest(payload)
+  // Taken before building, so content published during the build counts as not yet built.
+  const digest = process.env.SITE_OUT_DIR ? null : await siteDigest(payload)
   await buildSite()
-  if (!process.env.SITE_OUT_DIR) recordDigest(digest)
+  if (digest) recordDigest(digest)
   process.exit(0)
 }

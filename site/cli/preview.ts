@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -9,6 +8,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import { projectRoot } from '../../cms/paths.ts'
 import { populate } from '../loaders/populate.ts'
 import { routes } from '../lib/routes.ts'
+import { runSiteBuild } from './runSiteBuild.ts'
 
 type Doc = Record<string, unknown> & { id: string | number; slug?: string; community?: { slug?: string } | null }
 
@@ -27,17 +27,6 @@ const BANNER =
 
 function reply(res: ServerResponse, status: number, text: string) {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(text)
-}
-
-function buildInto(outDir: string, previewFile: string, cacheDir: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const child = spawn(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'site/cli/build.ts')], {
-      cwd: projectRoot,
-      env: { ...process.env, SITE_OUT_DIR: outDir, PREVIEW_DOC: previewFile, ASTRO_CACHE_DIR: cacheDir, CI: '1' },
-      stdio: 'ignore',
-    })
-    child.on('exit', (code) => resolve(code === 0))
-  })
 }
 
 /**
@@ -75,7 +64,7 @@ export function previewHandler(payload: Payload) {
         const file = path.join(work, 'draft.json')
         writeFileSync(file, JSON.stringify({ collection, doc }))
         const out = path.join(work, 'site')
-        if (!(await buildInto(out, file, cacheDir))) return reply(res, 500, '预览生成失败，请稍后再试。')
+        if (!(await runSiteBuild({ SITE_OUT_DIR: out, PREVIEW_DOC: file, ASTRO_CACHE_DIR: cacheDir })).ok) return reply(res, 500, '预览生成失败，请稍后再试。')
         const html = path.join(out, target.slice(1), 'index.html')
         if (!existsSync(html)) return reply(res, 404, '这份草稿暂时无法预览（所属居委会可能尚未发布）。')
         const body = readFileSync(html, 'utf8')

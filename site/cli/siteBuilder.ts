@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process'
-import path from 'node:path'
-
 import type { Payload } from 'payload'
 
-import { projectRoot } from '../../cms/paths.ts'
-import { recordDigest, siteDigest } from './siteDigest.ts'
+import { endOfBeijingDay } from '../lib/dates.ts'
+import { runSiteBuild } from './runSiteBuild.ts'
 
 type Status = {
   state?: string
@@ -23,10 +20,6 @@ export type SiteBuilderOptions = {
 }
 
 const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : 0)
-const BEIJING_DAY_END = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000)
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 23, 59, 59, 999) - 8 * 3600_000 + 1
-}
 
 /**
  * Keeps the public site in step with the CMS while `npm start` runs. The CMS records rebuild
@@ -55,28 +48,11 @@ export function startSiteBuilder(payload: Payload, options: SiteBuilderOptions) 
     const moments = docs.flatMap((doc) => {
       const d = doc as { validUntil?: string | null; meeting?: { startsAt?: string | null; endsAt?: string | null } }
       return [
-        d.validUntil ? BEIJING_DAY_END(d.validUntil) : 0,
+        d.validUntil ? endOfBeijingDay(d.validUntil) + 1 : 0,
         time(d.meeting?.endsAt ?? d.meeting?.startsAt),
       ]
     })
     nextBoundary = Math.min(Number.POSITIVE_INFINITY, ...moments.filter((t) => t > after))
-  }
-
-  function runBuild(): Promise<{ ok: boolean; output: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'site/cli/build.ts')], {
-        cwd: projectRoot,
-        env: { ...process.env, CI: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      let output = ''
-      const keep = (chunk: Buffer) => {
-        output = (output + chunk.toString()).slice(-4000)
-      }
-      child.stdout.on('data', keep)
-      child.stderr.on('data', keep)
-      child.on('exit', (code) => resolve({ ok: code === 0, output }))
-    })
   }
 
   async function tick() {
@@ -96,11 +72,11 @@ export function startSiteBuilder(payload: Payload, options: SiteBuilderOptions) 
     const startedAt = new Date()
     await report({ state: 'building', startedAt: startedAt.toISOString() })
     log(`Site: rebuilding (${pending ? 'content changed' : 'retry'}) …`)
-    const { ok, output } = await runBuild()
+    const { ok, output } = await runSiteBuild()
     const finishedAt = new Date()
     const durationMs = finishedAt.getTime() - startedAt.getTime()
     if (ok) {
-      recordDigest(await siteDigest(payload))
+      // The build itself recorded the digest of what it built (site/cli/build.ts).
       await report({ state: 'idle', finishedAt: finishedAt.toISOString(), succeededAt: finishedAt.toISOString(), durationMs, failures: 0, error: null })
       log(`Site: rebuilt in ${(durationMs / 1000).toFixed(1)}s.`)
       await computeNextBoundary(startedAt.getTime())
