@@ -24,7 +24,12 @@ export function timeline<T>(items: T[], publishedAt: (item: T) => string, title:
 
 const groupBy = <T, K>(list: T[], key: (value: T) => K) => {
   const groups = new Map<K, T[]>()
-  for (const value of list) groups.set(key(value), [...(groups.get(key(value)) ?? []), value])
+  for (const value of list) {
+    const k = key(value)
+    const group = groups.get(k)
+    if (group) group.push(value)
+    else groups.set(k, [value])
+  }
   return [...groups].map(([k, values]) => ({ key: k, values }))
 }
 

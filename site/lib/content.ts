@@ -25,7 +25,6 @@ export const districts = async () => (await getCollection('districts')).sort(byN
 export const streets = async () => (await getCollection('streets')).sort(byName)
 export const problemCategories = async () => (await getCollection('problemCategories')).sort(byName)
 export const mechanisms = async () => (await getCollection('mechanisms')).sort(byName)
-export const sources = async () => await getCollection('sources')
 export const brandProjects = async () => (await getCollection('brandProjects')).sort(byName)
 
 /** Notices, newest first. */
@@ -42,7 +41,7 @@ export const caseStudies = async () =>
       a.data.title.localeCompare(b.data.title, 'zh-CN'),
   )
 
-/** Looks entries up by slug; the slug of a missing entry is a broken link, so it throws. */
+/** Looks entries up by slug (undefined for a slug that is not there). */
 export async function index<C extends 'communities' | 'districts' | 'streets' | 'problemCategories' | 'mechanisms' | 'sources' | 'brandProjects' | 'notices'>(collection: C) {
   const entries = await getCollection(collection)
   const map = new Map(entries.map((entry) => [entry.id, entry]))
@@ -57,8 +56,11 @@ export const isExpired = (notice: Notice, now = buildTime()) =>
   notice.data.validUntil !== null && endOfBeijingDay(notice.data.validUntil) < now
 
 /** A meeting that has not ended yet. */
-export const isUpcomingMeeting = (notice: Notice, now = buildTime()) =>
-  notice.data.meeting !== null && Date.parse(notice.data.meeting.endsAt ?? notice.data.meeting.startsAt) >= now
+/** A meeting is over once its end (or, without one, its start) has passed. */
+export const meetingEnded = (meeting: NonNullable<Notice['data']['meeting']>, now = buildTime()) =>
+  Date.parse(meeting.endsAt ?? meeting.startsAt) < now
+
+export const isUpcomingMeeting = (notice: Notice, now = buildTime()) => notice.data.meeting !== null && !meetingEnded(notice.data.meeting, now)
 
 /** Upcoming meetings, soonest first. */
 export const upcomingMeetings = (list: Notice[], now = buildTime()) =>

@@ -8,9 +8,7 @@ import { search as t } from '../i18n/zh.ts'
 import type { BrandProject, CaseStudy, Community, Disclosure, Notice, Term } from './content.ts'
 import { beijingParts, isoDate } from './dates.ts'
 import type { Place } from './library.ts'
-import { FILTER_KEYS, type FilterKey } from '../search/filters.ts'
-
-export { FILTER_KEYS, type FilterKey }
+import type { FilterKey } from '../search/filters.ts'
 
 export type SearchType = (typeof t.types)[keyof typeof t.types]
 
