@@ -7,7 +7,7 @@ import { cmsDir, projectRoot } from '../paths.ts'
 
 export const adminDir = path.join(cmsDir, 'admin')
 const STAMP = path.join(adminDir, '.next', 'source-digest')
-const nextBin = path.join(projectRoot, 'node_modules', '.bin', 'next')
+export const nextBin = path.join(projectRoot, 'node_modules', '.bin', 'next')
 
 /** A digest of everything the admin build depends on: the CMS sources and the lockfile. */
 function sourceDigest(): string {

@@ -1,14 +1,11 @@
 /** `npm run dev`: the admin in Next.js development mode (hot reload), after preparing the database. */
-import path from 'node:path'
-
-import { projectRoot } from '../paths.ts'
-import { adminDir, run } from './adminBuild.ts'
+import { adminDir, nextBin, run } from './adminBuild.ts'
 import { prepareDatabase } from './prepareDatabase.ts'
 
 const port = process.env.PORT || '3000'
 const { needsFirstUser } = await prepareDatabase((line) => console.log(line))
 console.log(`\nCMS admin (管理后台): http://localhost:${port}/admin${needsFirstUser ? ' — create the first account there' : ''}\n`)
-await run(path.join(projectRoot, 'node_modules/.bin/next'), ['dev', adminDir, '--port', port], {
+await run(nextBin, ['dev', adminDir, '--port', port], {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
 })

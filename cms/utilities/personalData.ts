@@ -16,7 +16,7 @@ export const PERSONAL_DATA_LABELS: Record<PersonalDataKind, string> = {
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const ID_CHECK = '10X98765432'
 
-export function isIdCardNumber(value: string): boolean {
+function isIdCardNumber(value: string): boolean {
   if (!/^\d{17}[\dXx]$/.test(value)) return false
   const month = Number(value.slice(10, 12))
   const day = Number(value.slice(12, 14))
@@ -25,7 +25,7 @@ export function isIdCardNumber(value: string): boolean {
   return ID_CHECK[sum % 11] === value[17].toUpperCase()
 }
 
-export function passesLuhn(digits: string): boolean {
+function passesLuhn(digits: string): boolean {
   let sum = 0
   for (let i = 0; i < digits.length; i += 1) {
     let d = Number(digits[digits.length - 1 - i])
@@ -54,7 +54,7 @@ export function findPersonalData(text: string, field = ''): PersonalDataHit[] {
 }
 
 /** Every string inside a document (rich text included), with the path it was found at. */
-export function* textsOf(value: unknown, path = ''): Generator<[string, string]> {
+function* textsOf(value: unknown, path = ''): Generator<[string, string]> {
   if (typeof value === 'string') yield [path, value]
   else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* textsOf(item, `${path}.${i}`)
   else if (value && typeof value === 'object') {

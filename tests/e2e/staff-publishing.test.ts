@@ -179,6 +179,11 @@ describe('a disclosure published by an editor', () => {
     await editor.context().close()
 
     const supervisor = await loggedIn('supervisor@example.test')
+    // The dashboard the supervisor lands on lists it among the disclosures waiting for them, counted.
+    const waiting = supervisor.locator('section').filter({ has: supervisor.locator('h3', { hasText: '等待您审核的居务公开' }) })
+    await waiting.waitFor()
+    expect(await waiting.locator('h3').textContent()).toMatch(/^等待您审核的居务公开（[1-9]\d*）$/)
+    expect(await waiting.getByRole('link', { name: DISCLOSURE }).count()).toBe(1)
     await supervisor.goto(`${stack.adminUrl}/admin/collections/disclosures/${held.id}`)
     expect(await supervisor.locator('#field-title').inputValue()).toBe(DISCLOSURE)
     const pressed = Date.now()

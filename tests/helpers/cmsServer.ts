@@ -1,10 +1,7 @@
-import path from 'node:path'
-
-import { adminDir } from '../../cms/cli/adminBuild.ts'
+import { adminDir, nextBin } from '../../cms/cli/adminBuild.ts'
 import { ensureAdminBuilt } from './adminBuilt.ts'
 import { copyOfCorpus } from './corpusTemplate.ts'
 import { freePort } from './freePort.ts'
-import { repoRoot } from './paths.ts'
 import { spawnServer } from './serverProcess.ts'
 
 export type CmsServer = { url: string; dataDir: string; stop: () => Promise<void> }
@@ -21,7 +18,7 @@ export async function startCmsServer(env: Record<string, string> = {}): Promise<
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const server = spawnServer(
-    path.join(repoRoot, 'node_modules/.bin/next'),
+    nextBin,
     ['start', adminDir, '--port', String(port), '--hostname', '127.0.0.1'],
     {
       ...baseEnv,

@@ -5,6 +5,7 @@
 import type { Payload, ServerProps, Where } from 'payload'
 import type React from 'react'
 
+import { canApprove } from '../../access/canApprove.ts'
 import { SITE_BUILD_STATES } from '../../globals/SiteBuild/index.ts'
 import { NOTICE_KIND_LABELS } from '../../labels.ts'
 
@@ -12,19 +13,23 @@ const DAY = 24 * 60 * 60 * 1000
 const beijing = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
 
-type Row = { id: string | number; title?: string; kind?: string; meeting?: { startsAt?: string }; validUntil?: string }
+/** How many of each list are shown; the heading counts them all. */
+const SHOWN = 6
 
-function List({ title, rows, collection, empty, detail }: { title: string; rows: Row[]; collection: string; empty: string; detail?: (row: Row) => string }) {
+type Row = { id: string | number; title?: string; kind?: string; meeting?: { startsAt?: string }; validUntil?: string }
+type Rows = { docs: Row[]; total: number }
+
+function List({ title, rows, collection, empty, detail }: { title: string; rows: Rows; collection: string; empty: string; detail?: (row: Row) => string }) {
   return (
     <section style={{ marginBottom: 'var(--base)' }}>
       <h3 style={{ margin: '0 0 calc(var(--base) / 4)' }}>
-        {title}（{rows.length}）
+        {title}（{rows.total}）
       </h3>
-      {rows.length === 0 ? (
+      {rows.total === 0 ? (
         <p style={{ color: 'var(--theme-elevation-500)', margin: 0 }}>{empty}</p>
       ) : (
         <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
-          {rows.slice(0, 6).map((row) => (
+          {rows.docs.map((row) => (
             <li key={row.id}>
               <a href={`/admin/collections/${collection}/${row.id}`}>{row.title}</a>
               {detail ? <span style={{ color: 'var(--theme-elevation-600)' }}> · {detail(row)}</span> : null}
@@ -36,16 +41,16 @@ function List({ title, rows, collection, empty, detail }: { title: string; rows:
   )
 }
 
-async function rows(payload: Payload, user: ServerProps['user'], collection: 'notices' | 'disclosures', where: Where, sort: string, draft = false) {
-  const { docs } = await payload.find({ collection, where, sort, limit: 20, depth: 0, draft, user, overrideAccess: false })
-  return docs as unknown as Row[]
+async function rows(payload: Payload, user: ServerProps['user'], collection: 'notices' | 'disclosures', where: Where, sort: string, draft = false): Promise<Rows> {
+  const select = { title: true, kind: true, meeting: true, validUntil: true } as never
+  const { docs, totalDocs } = await payload.find({ collection, where, sort, limit: SHOWN, select, depth: 0, draft, user, overrideAccess: false })
+  return { docs: docs as unknown as Row[], total: totalDocs }
 }
 
 export async function StaffDashboard({ payload, user }: ServerProps): Promise<React.ReactElement | null> {
   if (!user) return null
   const now = new Date()
   const inAWeek = new Date(now.getTime() + 7 * DAY)
-  const role = (user as { role?: string }).role
   const [draftNotices, draftDisclosures, awaitingApproval, meetings, expiring, build] = await Promise.all([
     rows(payload, user, 'notices', { _status: { equals: 'draft' } }, '-updatedAt', true),
     rows(payload, user, 'disclosures', { and: [{ _status: { equals: 'draft' } }, { 'review.state': { not_equals: 'submitted' } }] }, '-updatedAt', true),
@@ -62,7 +67,7 @@ export async function StaffDashboard({ payload, user }: ServerProps): Promise<Re
         <List title="待发布的通知草稿" rows={draftNotices} collection="notices" empty="没有草稿。" />
         <List title="居务公开草稿" rows={draftDisclosures} collection="disclosures" empty="没有草稿。" />
         <List
-          title={role === 'editor' ? '已提交、等待审核的居务公开' : '等待您审核的居务公开'}
+          title={canApprove(user) ? '等待您审核的居务公开' : '已提交、等待审核的居务公开'}
           rows={awaitingApproval}
           collection="disclosures"
           empty="没有待审核的内容。"
