@@ -7,18 +7,31 @@ import { defineConfig } from 'vitest/config'
  */
 const mongoUri = process.env.MONGODB_URI
 if (!mongoUri) {
-  console.log('MongoDB suite skipped: MONGODB_URI is not set (set it to run tests/cms and tests/seed against MongoDB).')
+  console.log(
+    'MongoDB suite skipped: MONGODB_URI is not set (set it to run tests/cms and tests/seed against MongoDB).',
+  )
 }
 
 // Payload's info lines (migrations, start-up) would bury the test report; warnings still show.
 process.env.PAYLOAD_LOG_LEVEL ||= 'warn'
 
-const shared = { testTimeout: 120_000, hookTimeout: 300_000, globalSetup: ['tests/helpers/globalSetup.ts'] }
+const shared = {
+  testTimeout: 120_000,
+  hookTimeout: 300_000,
+  globalSetup: ['tests/helpers/globalSetup.ts'],
+}
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: 'sqlite', include: ['tests/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' } } },
+      {
+        test: {
+          ...shared,
+          name: 'sqlite',
+          include: ['tests/**/*.test.ts'],
+          env: { TEST_DATABASE: 'sqlite' },
+        },
+      },
       ...(mongoUri
         ? [
             {

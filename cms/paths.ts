@@ -4,7 +4,9 @@ import path from 'node:path'
  * Every npm script runs from the repository root, and so does the admin server; paths are
  * resolved from there rather than from module URLs, which bundlers (Next) rewrite.
  */
-export const projectRoot = path.resolve(/* turbopackIgnore: true */ process.env.PROJECT_ROOT || process.cwd())
+export const projectRoot = path.resolve(
+  /* turbopackIgnore: true */ process.env.PROJECT_ROOT || process.cwd(),
+)
 
 export const cmsDir = path.join(projectRoot, 'cms')
 
@@ -12,4 +14,7 @@ export const cmsDir = path.join(projectRoot, 'cms')
 export const dataDir = path.resolve(projectRoot, process.env.DATA_DIR || '.data')
 
 /** Uploaded files (the embedded default; production may mount a volume here). */
-export const mediaDir = path.resolve(projectRoot, process.env.MEDIA_DIR || path.join(dataDir, 'media'))
+export const mediaDir = path.resolve(
+  projectRoot,
+  process.env.MEDIA_DIR || path.join(dataDir, 'media'),
+)

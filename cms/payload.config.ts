@@ -57,7 +57,10 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'yyyy-MM-dd HH:mm',
     meta: { titleSuffix: '· 居民自治信息网 管理后台' },
-    importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'admin/app/(payload)/admin/importMap.js') },
+    importMap: {
+      baseDir: cmsDir,
+      importMapFile: path.join(cmsDir, 'admin/app/(payload)/admin/importMap.js'),
+    },
     components: { beforeDashboard: ['/admin/components/StaffDashboard.tsx#StaffDashboard'] },
   },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },

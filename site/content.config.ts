@@ -25,18 +25,43 @@ const mediaAsset = z.object({
   url: z.string(),
 })
 
-const figure = z.object({ label: z.string(), value: z.number(), unit: z.string().nullable(), period: z.string().nullable() })
-const citation = z.object({ publication: slug, chapter: z.string().nullable(), page: z.number().nullable() })
+const figure = z.object({
+  label: z.string(),
+  value: z.number(),
+  unit: z.string().nullable(),
+  period: z.string().nullable(),
+})
+const citation = z.object({
+  publication: slug,
+  chapter: z.string().nullable(),
+  page: z.number().nullable(),
+})
 const yearMonth = z.object({ year: z.number().nullable(), month: z.number().nullable() })
 
-const loader = (collection: string, transform: (doc: any, h: TransformHelpers) => Record<string, unknown> | Promise<Record<string, unknown>>) =>
-  payloadLoader({ collection, depth: 1, populate, transform: transform as (doc: PayloadDoc, h: TransformHelpers) => Record<string, unknown> })
+const loader = (
+  collection: string,
+  transform: (
+    doc: any,
+    h: TransformHelpers,
+  ) => Record<string, unknown> | Promise<Record<string, unknown>>,
+) =>
+  payloadLoader({
+    collection,
+    depth: 1,
+    populate,
+    transform: transform as (doc: PayloadDoc, h: TransformHelpers) => Record<string, unknown>,
+  })
 
 const attachments = async (refs: unknown, h: TransformHelpers) =>
   (await Promise.all((Array.isArray(refs) ? refs : []).map((ref) => h.media(ref)))).filter(Boolean)
 
 const figures = (doc: any) =>
-  (doc.figures ?? []).map((f: any) => ({ label: f.label, value: f.value, unit: f.unit ?? null, period: f.period ?? null }))
+  (doc.figures ?? []).map((f: any) => ({
+    label: f.label,
+    value: f.value,
+    unit: f.unit ?? null,
+    period: f.period ?? null,
+  }))
 
 const source = (doc: any, h: TransformHelpers) => ({
   publication: h.slug(doc.source?.publication),
@@ -47,11 +72,18 @@ const source = (doc: any, h: TransformHelpers) => ({
 export const collections = {
   districts: defineCollection({
     // The city as residents read it (上海市), not its stored code.
-    loader: loader('districts', (doc) => ({ name: doc.name, city: CITY_LABELS[doc.city as keyof typeof CITY_LABELS] ?? doc.city })),
+    loader: loader('districts', (doc) => ({
+      name: doc.name,
+      city: CITY_LABELS[doc.city as keyof typeof CITY_LABELS] ?? doc.city,
+    })),
     schema: z.object({ name: z.string(), city: z.string() }),
   }),
   streets: defineCollection({
-    loader: loader('streets', (doc, h) => ({ name: doc.name, kind: doc.kind, district: h.slug(doc.district) })),
+    loader: loader('streets', (doc, h) => ({
+      name: doc.name,
+      kind: doc.kind,
+      district: h.slug(doc.district),
+    })),
     schema: z.object({ name: z.string(), kind: z.string(), district: slug }),
   }),
   sources: defineCollection({
@@ -73,11 +105,17 @@ export const collections = {
     }),
   }),
   problemCategories: defineCollection({
-    loader: loader('problem-categories', (doc) => ({ name: doc.name, description: doc.description ?? null })),
+    loader: loader('problem-categories', (doc) => ({
+      name: doc.name,
+      description: doc.description ?? null,
+    })),
     schema: z.object({ name: z.string(), description: z.string().nullable() }),
   }),
   mechanisms: defineCollection({
-    loader: loader('mechanisms', (doc) => ({ name: doc.name, description: doc.description ?? null })),
+    loader: loader('mechanisms', (doc) => ({
+      name: doc.name,
+      description: doc.description ?? null,
+    })),
     schema: z.object({ name: z.string(), description: z.string().nullable() }),
   }),
   communities: defineCollection({
@@ -90,7 +128,10 @@ export const collections = {
       households: doc.figures?.households ?? null,
       residents: doc.figures?.residents ?? null,
       areaM2: doc.figures?.areaM2 ?? null,
-      founded: { year: doc.figures?.founded?.year ?? null, month: doc.figures?.founded?.month ?? null },
+      founded: {
+        year: doc.figures?.founded?.year ?? null,
+        month: doc.figures?.founded?.month ?? null,
+      },
       introductionHtml: h.html(doc.introduction),
       office: { address: doc.office?.address ?? null, dutyHours: doc.office?.dutyHours ?? null },
       cover: await h.media(doc.cover),
@@ -122,7 +163,11 @@ export const collections = {
       summary: doc.summary ?? null,
       meeting:
         doc.kind === 'meeting' && doc.meeting?.startsAt
-          ? { startsAt: doc.meeting.startsAt, endsAt: doc.meeting.endsAt ?? null, place: doc.meeting.place ?? '' }
+          ? {
+              startsAt: doc.meeting.startsAt,
+              endsAt: doc.meeting.endsAt ?? null,
+              place: doc.meeting.place ?? '',
+            }
           : null,
       validUntil: doc.validUntil ?? null,
       pinned: Boolean(doc.pinned),
@@ -150,7 +195,11 @@ export const collections = {
       title: doc.title,
       community: h.slug(doc.community),
       category: doc.category,
-      period: { year: doc.period?.year, quarter: doc.period?.quarter ?? null, month: doc.period?.month ?? null },
+      period: {
+        year: doc.period?.year,
+        quarter: doc.period?.quarter ?? null,
+        month: doc.period?.month ?? null,
+      },
       summary: doc.summary ?? null,
       bodyHtml: h.html(doc.body),
       lineItems: (doc.lineItems ?? []).map((item: any) => ({
@@ -170,11 +219,20 @@ export const collections = {
       title: z.string(),
       community: z.string(),
       category: z.string(),
-      period: z.object({ year: z.number(), quarter: z.number().nullable(), month: z.number().nullable() }),
+      period: z.object({
+        year: z.number(),
+        quarter: z.number().nullable(),
+        month: z.number().nullable(),
+      }),
       summary: z.string().nullable(),
       bodyHtml: z.string(),
       lineItems: z.array(
-        z.object({ item: z.string(), direction: z.enum(['income', 'expense']), amount: z.number(), note: z.string().nullable() }),
+        z.object({
+          item: z.string(),
+          direction: z.enum(['income', 'expense']),
+          amount: z.number(),
+          note: z.string().nullable(),
+        }),
       ),
       totals: z.object({ income: z.number(), expense: z.number(), balance: z.number() }).nullable(),
       attachments: z.array(mediaAsset),
@@ -244,7 +302,10 @@ export const collections = {
       summary: doc.summary ?? null,
       bodyHtml: h.html(doc.body),
       figures: figures(doc),
-      activities: (doc.activities ?? []).map((a: any) => ({ name: a.name, description: a.description ?? null })),
+      activities: (doc.activities ?? []).map((a: any) => ({
+        name: a.name,
+        description: a.description ?? null,
+      })),
       honours: (doc.honours ?? []).map((a: any) => ({ title: a.title, year: a.year ?? null })),
       source: source(doc, h),
       updatedAt: doc.updatedAt,

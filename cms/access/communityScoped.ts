@@ -15,7 +15,9 @@ const ownCommunityVersions =
   }
 
 /** The access block of every community-owned, drafted collection. */
-export const communityScopedAccess = (field = 'community'): NonNullable<CollectionConfig['access']> => ({
+export const communityScopedAccess = (
+  field = 'community',
+): NonNullable<CollectionConfig['access']> => ({
   read: publishedOrOwnCommunity(field),
   readVersions: ownCommunityVersions(field),
   create: ownCommunity(field),

@@ -14,9 +14,7 @@ const CACHE_KEY = 'userCommunityIds'
  */
 export async function getUserCommunityIds(req: PayloadRequest): Promise<'all' | string[]> {
   const user = req.user as
-    | { role?: string; communities?: Ref[] | null; streets?: Ref[] | null }
-    | null
-    | undefined
+    { role?: string; communities?: Ref[] | null; streets?: Ref[] | null } | null | undefined
   if (!user) return []
   if (isAdminUser(user as { role?: 'admin' })) return 'all'
 

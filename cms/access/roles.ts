@@ -8,7 +8,8 @@ type UserLike = { role?: Role | null } | null | undefined
 
 export const isAdminUser = (user: UserLike): boolean => user?.role === 'admin'
 
-export const isAdmin = ({ req }: { req: PayloadRequest }): boolean => isAdminUser(req.user as UserLike)
+export const isAdmin = ({ req }: { req: PayloadRequest }): boolean =>
+  isAdminUser(req.user as UserLike)
 
 export const isLoggedIn = ({ req }: { req: PayloadRequest }): boolean => Boolean(req.user)
 

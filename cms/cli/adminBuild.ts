@@ -28,7 +28,11 @@ function sourceDigest(): string {
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: projectRoot, env, stdio: 'inherit' })
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args[0]} exited with ${code}`))))
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} ${args[0]} exited with ${code}`)),
+    )
   })
 }
 
@@ -45,4 +49,8 @@ export async function ensureAdminBuild(env: NodeJS.ProcessEnv, log: (line: strin
 }
 
 export const startAdmin = (port: number, env: NodeJS.ProcessEnv) =>
-  spawn(nextBin, ['start', adminDir, '--port', String(port)], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  spawn(nextBin, ['start', adminDir, '--port', String(port)], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })

@@ -4,7 +4,9 @@ import { prepareDatabase } from './prepareDatabase.ts'
 
 const port = process.env.PORT || '3000'
 const { needsFirstUser } = await prepareDatabase((line) => console.log(line))
-console.log(`\nCMS admin (管理后台): http://localhost:${port}/admin${needsFirstUser ? ' — create the first account there' : ''}\n`)
+console.log(
+  `\nCMS admin (管理后台): http://localhost:${port}/admin${needsFirstUser ? ' — create the first account there' : ''}\n`,
+)
 await run(nextBin, ['dev', adminDir, '--port', port], {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',

@@ -10,7 +10,10 @@ const dir = path.resolve(import.meta.dirname, '../migrations')
 for (const file of readdirSync(dir).filter((name) => /^\d.*\.ts$/.test(name))) {
   const full = path.join(dir, file)
   const source = readFileSync(full, 'utf8')
-  const fixed = source.replace(/\b(?<!type )(MigrateUpArgs|MigrateDownArgs)\b(?=[^\n]*from ')/g, 'type $1')
+  const fixed = source.replace(
+    /\b(?<!type )(MigrateUpArgs|MigrateDownArgs)\b(?=[^\n]*from ')/g,
+    'type $1',
+  )
   if (fixed !== source) {
     writeFileSync(full, fixed)
     console.log(`fixed type imports in ${file}`)

@@ -10,10 +10,15 @@ import { formatProblem, seedContent } from '../seed/seedContent.ts'
  * Brings the database up to date (migrations) and, when it holds no content yet, loads content/.
  * Returns the open CMS and whether an admin account still has to be created.
  */
-export async function prepareDatabase(log: (line: string) => void): Promise<{ payload: Payload; needsFirstUser: boolean }> {
+export async function prepareDatabase(
+  log: (line: string) => void,
+): Promise<{ payload: Payload; needsFirstUser: boolean }> {
   // Payload keeps one instance per process (the site build reuses it), so it stays open.
   const payload = await openCms()
-  const { totalDocs: communities } = await payload.count({ collection: 'communities', overrideAccess: true })
+  const { totalDocs: communities } = await payload.count({
+    collection: 'communities',
+    overrideAccess: true,
+  })
   if (communities === 0) {
     log('The database is empty: loading content/ …')
     const started = Date.now()

@@ -15,7 +15,11 @@ if (!result.ok) {
   process.exit(1)
 }
 const total = Object.values(result.counts).reduce(
-  (sum, c) => ({ created: sum.created + c.created, updated: sum.updated + c.updated, unchanged: sum.unchanged + c.unchanged }),
+  (sum, c) => ({
+    created: sum.created + c.created,
+    updated: sum.updated + c.updated,
+    unchanged: sum.unchanged + c.unchanged,
+  }),
   { created: 0, updated: 0, unchanged: 0 },
 )
 console.log(

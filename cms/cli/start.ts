@@ -22,7 +22,8 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   // The generated local secret, handed to the production-mode servers, which refuse to invent one.
   PAYLOAD_SECRET: payloadSecret(),
-  PAYLOAD_PUBLIC_SERVER_URL: process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${adminPort}`,
+  PAYLOAD_PUBLIC_SERVER_URL:
+    process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${adminPort}`,
   SITE_URL: process.env.SITE_URL || `http://localhost:${sitePort}`,
   // Plain http on localhost: cookies cannot be https-only here. Production sets its own.
   COOKIE_SECURE: process.env.COOKIE_SECURE || 'false',
@@ -44,7 +45,11 @@ if (digest === builtDigest()) {
 
 await ensureAdminBuild(env, log)
 
-const site = await serveStatic(distDir, { port: sitePort, host: process.env.HOST || '127.0.0.1', handle: previewHandler(payload) })
+const site = await serveStatic(distDir, {
+  port: sitePort,
+  host: process.env.HOST || '127.0.0.1',
+  handle: previewHandler(payload),
+})
 const builder = startSiteBuilder(payload, { log })
 const admin = startAdmin(adminPort, env)
 

@@ -1,7 +1,11 @@
 import type { Field } from 'payload'
 
 /** Shows what `checkPersonalData` found; `withConfirmation` adds the box that allows publishing anyway. */
-export const personalDataFields = ({ withConfirmation }: { withConfirmation: boolean }): Field[] => [
+export const personalDataFields = ({
+  withConfirmation,
+}: {
+  withConfirmation: boolean
+}): Field[] => [
   {
     name: 'personalDataWarning',
     label: '个人信息提示',
@@ -22,7 +26,8 @@ export const personalDataFields = ({ withConfirmation }: { withConfirmation: boo
           defaultValue: false,
           admin: {
             position: 'sidebar' as const,
-            condition: (data: Record<string, unknown>) => Boolean(data?.personalDataWarning || data?.personalDataConfirmed),
+            condition: (data: Record<string, unknown>) =>
+              Boolean(data?.personalDataWarning || data?.personalDataConfirmed),
           },
         },
       ]

@@ -20,7 +20,10 @@ export const slugField = (fromField = 'title'): TextField => ({
   // Empty is fine in the form: the server fills it from the title before validating (formatSlug),
   // so by the time this runs there it is never empty.
   validate: (value: unknown) =>
-    value === undefined || value === null || value === '' || (typeof value === 'string' && SLUG_PATTERN.test(value))
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (typeof value === 'string' && SLUG_PATTERN.test(value))
       ? true
       : '网址别名只能包含小写字母、数字和连字符（如 lijiang-shanshui）。',
 })

@@ -37,7 +37,12 @@ export const assertAdminOnlyFields =
     }
     const changed = sent.filter((field) => normalise(data[field]) !== normalise(original?.[field]))
     if (changed.length > 0) {
-      throw new APIError(`无权修改以下字段，请联系系统管理员：${changed.join('、')}`, 403, undefined, true)
+      throw new APIError(
+        `无权修改以下字段，请联系系统管理员：${changed.join('、')}`,
+        403,
+        undefined,
+        true,
+      )
     }
     return args
   }

@@ -18,7 +18,12 @@ export const assertCommunityAllowed =
     const value = field === 'id' ? originalDoc?.id : (data?.[field] ?? originalDoc?.[field])
     const target = idOf(value as Ref)
     if (!target || !ids.includes(target)) {
-      throw new APIError(`无权操作：只能编辑本人负责的居委会的内容（${field}）。`, 403, undefined, true)
+      throw new APIError(
+        `无权操作：只能编辑本人负责的居委会的内容（${field}）。`,
+        403,
+        undefined,
+        true,
+      )
     }
     return data
   }

@@ -2,13 +2,28 @@ import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 import { idOf, type Ref } from '../utilities/idOf.ts'
 
 /** A document naming both a street and a district must name the street's own district. */
-export const assertStreetInDistrict: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, req }) => {
+export const assertStreetInDistrict: CollectionBeforeChangeHook = async ({
+  collection,
+  data,
+  originalDoc,
+  req,
+}) => {
   const street = idOf(data.street ?? originalDoc?.street)
   const district = idOf(data.district ?? originalDoc?.district)
   if (!street || !district) return data
-  const doc = await req.payload.findByID({ collection: 'streets', id: street, depth: 0, req, disableErrors: true })
+  const doc = await req.payload.findByID({
+    collection: 'streets',
+    id: street,
+    depth: 0,
+    req,
+    disableErrors: true,
+  })
   if (!doc) {
-    throw new ValidationError({ collection: collection.slug, errors: [{ path: 'street', message: '所选街道/镇不存在。' }], req })
+    throw new ValidationError({
+      collection: collection.slug,
+      errors: [{ path: 'street', message: '所选街道/镇不存在。' }],
+      req,
+    })
   }
   if (idOf(doc.district as Ref) !== district) {
     throw new ValidationError({

@@ -1,9 +1,15 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
-import { PERSONAL_DATA_LABELS, scanDocument, type PersonalDataHit } from '../utilities/personalData.ts'
+import {
+  PERSONAL_DATA_LABELS,
+  scanDocument,
+  type PersonalDataHit,
+} from '../utilities/personalData.ts'
 
 const describe = (hits: PersonalDataHit[]) =>
-  hits.map((hit) => `${PERSONAL_DATA_LABELS[hit.kind]} ${hit.value}（${hit.field.split('.')[0]}）`).join('；')
+  hits
+    .map((hit) => `${PERSONAL_DATA_LABELS[hit.kind]} ${hit.value}（${hit.field.split('.')[0]}）`)
+    .join('；')
 
 /**
  * Looks for ID-card, mobile and bank-card numbers in the text and tables of a document and shows

@@ -35,7 +35,12 @@ export const formatSlug =
       const candidate = n === 1 ? base : `${base}-${n}`
       const { totalDocs } = await req.payload.count({
         collection: collection.slug as CollectionSlug,
-        where: { and: [{ slug: { equals: candidate } }, ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : [])] },
+        where: {
+          and: [
+            { slug: { equals: candidate } },
+            ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []),
+          ],
+        },
         overrideAccess: true,
         req,
       })

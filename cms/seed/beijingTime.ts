@@ -7,7 +7,13 @@ const OFFSET_MS = 8 * 60 * 60 * 1000
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-function isoFrom(year: string, month: string, day: string, hour = '00', minute = '00'): string | null {
+function isoFrom(
+  year: string,
+  month: string,
+  day: string,
+  hour = '00',
+  minute = '00',
+): string | null {
   const iso = `${year}-${month}-${day}T${hour}:${minute}:00+08:00`
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return null

@@ -51,17 +51,27 @@ export function readFolder(root: string, spec: CollectionSpec, problems: FilePro
     if (spec.format === 'media') {
       if (ext === '.yaml') continue // metadata, read with its file below
       if (!MEDIA_EXTENSIONS.includes(ext)) {
-        problems.push({ file, field: '(file)', reason: `unsupported file type; use ${MEDIA_EXTENSIONS.join(', ')}` })
+        problems.push({
+          file,
+          field: '(file)',
+          reason: `unsupported file type; use ${MEDIA_EXTENSIONS.join(', ')}`,
+        })
         continue
       }
       key = name
       upload = path.join(dir, name)
       const meta = path.join(dir, `${name}.yaml`)
-      frontMatter = existsSync(meta) ? parseYamlText(readFileSync(meta, 'utf8'), `${file}.yaml`, problems) : {}
+      frontMatter = existsSync(meta)
+        ? parseYamlText(readFileSync(meta, 'utf8'), `${file}.yaml`, problems)
+        : {}
     } else {
       if (!(EXTENSIONS[spec.format] as readonly string[]).includes(ext)) {
         if (name !== '.gitkeep') {
-          problems.push({ file, field: '(file)', reason: `expected a ${EXTENSIONS[spec.format].join(' or ')} file` })
+          problems.push({
+            file,
+            field: '(file)',
+            reason: `expected a ${EXTENSIONS[spec.format].join(' or ')} file`,
+          })
         }
         continue
       }
@@ -70,7 +80,11 @@ export function readFolder(root: string, spec: CollectionSpec, problems: FilePro
       if (spec.format === 'markdown') {
         const match = FRONT_MATTER.exec(text)
         if (!match) {
-          problems.push({ file, field: '(front matter)', reason: 'must start with a --- YAML front matter --- block' })
+          problems.push({
+            file,
+            field: '(front matter)',
+            reason: 'must start with a --- YAML front matter --- block',
+          })
           continue
         }
         frontMatter = parseYamlText(match[1], file, problems)
@@ -80,12 +94,20 @@ export function readFolder(root: string, spec: CollectionSpec, problems: FilePro
       }
     }
     if (spec.format !== 'media' && !SLUG_PATTERN.test(key)) {
-      problems.push({ file, field: '(file name)', reason: 'slug must be lowercase letters, digits and hyphens' })
+      problems.push({
+        file,
+        field: '(file name)',
+        reason: 'slug must be lowercase letters, digits and hyphens',
+      })
       continue
     }
     const previous = seen.get(key)
     if (previous) {
-      problems.push({ file, field: '(file name)', reason: `duplicate slug "${key}" (also ${previous})` })
+      problems.push({
+        file,
+        field: '(file name)',
+        reason: `duplicate slug "${key}" (also ${previous})`,
+      })
       continue
     }
     seen.set(key, file)
@@ -116,7 +138,11 @@ function yaml(value: unknown): string {
 }
 
 /** The text of a content file in canonical form: what export writes and seed reads. */
-export function serialise(spec: CollectionSpec, values: Record<string, unknown>, body: string): string {
+export function serialise(
+  spec: CollectionSpec,
+  values: Record<string, unknown>,
+  body: string,
+): string {
   if (spec.format !== 'markdown') return yaml(values)
   const head = Object.keys(values).length > 0 ? yaml(values) : ''
   return `---\n${head}---\n${body ? `\n${body}\n` : ''}`

@@ -1,4 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
@@ -20,7 +28,11 @@ function writeIfChanged(file: string, text: string): boolean {
  * Writes the database back into the content/ format, one file per document, so `root` mirrors the
  * database: files of documents that no longer exist are removed (git keeps their history).
  */
-export async function exportContent(payload: Payload, root: string, log: (line: string) => void = () => {}) {
+export async function exportContent(
+  payload: Payload,
+  root: string,
+  log: (line: string) => void = () => {},
+) {
   const markdown = await MarkdownCodec.create(payload.config)
   const stored = await StoredContent.load(payload, markdown)
   const counts: Record<string, ExportCounts> = {}
@@ -57,7 +69,9 @@ export async function exportContent(payload: Payload, root: string, log: (line: 
       }
     }
     counts[spec.collection] = count
-    log(`  ${spec.folder.padEnd(20)} ${count.written} written, ${count.unchanged} unchanged, ${count.removed} removed`)
+    log(
+      `  ${spec.folder.padEnd(20)} ${count.written} written, ${count.unchanged} unchanged, ${count.removed} removed`,
+    )
   }
   return counts
 }

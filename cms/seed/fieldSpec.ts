@@ -4,7 +4,14 @@
  */
 export type FieldSpec =
   | { kind: 'text'; required?: boolean; options?: readonly string[] }
-  | { kind: 'number'; required?: boolean; integer?: boolean; min?: number; max?: number; decimals?: number }
+  | {
+      kind: 'number'
+      required?: boolean
+      integer?: boolean
+      min?: number
+      max?: number
+      decimals?: number
+    }
   | { kind: 'boolean' }
   | { kind: 'texts' }
   | { kind: 'ref'; to: string; required?: boolean }
@@ -18,9 +25,7 @@ export type FieldSpec =
 export type Fields = Record<string, FieldSpec>
 
 /** How a Markdown file's body maps onto rich-text fields. */
-export type BodySpec =
-  | { field: string }
-  | { sections: Record<string, string> } // heading text → field inside the `sections` group
+export type BodySpec = { field: string } | { sections: Record<string, string> } // heading text → field inside the `sections` group
 
 export type CollectionSpec = {
   collection: string
@@ -32,7 +37,9 @@ export type CollectionSpec = {
   body?: BodySpec
 }
 
-export const text = (options: { required?: boolean; options?: readonly string[] } = {}): FieldSpec => ({
+export const text = (
+  options: { required?: boolean; options?: readonly string[] } = {},
+): FieldSpec => ({
   kind: 'text',
   ...options,
 })

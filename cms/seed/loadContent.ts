@@ -24,7 +24,9 @@ export function loadContent(root: string, markdown: MarkdownCodec) {
   const problems: FileProblem[] = []
   const raw = SPECS.flatMap((spec) => readFolder(root, spec, problems))
 
-  const keys = new Map<string, Set<string>>(SPECS.map((spec) => [spec.collection, new Set<string>()]))
+  const keys = new Map<string, Set<string>>(
+    SPECS.map((spec) => [spec.collection, new Set<string>()]),
+  )
   for (const item of raw) keys.get(item.spec.collection)?.add(item.key)
   const known = (collection: string) => keys.get(collection) ?? new Set<string>()
 
@@ -45,17 +47,25 @@ function parseItem(
   problems: FieldProblem[],
 ): ContentItem {
   const { status, ...frontMatter } = item.frontMatter as Record<string, unknown>
-  if (status !== undefined && !(item.spec.drafts && (status === 'draft' || status === 'published'))) {
+  if (
+    status !== undefined &&
+    !(item.spec.drafts && (status === 'draft' || status === 'published'))
+  ) {
     problems.push({
       field: 'status',
-      reason: item.spec.drafts ? 'must be draft or published' : `${item.spec.folder} have no drafts`,
+      reason: item.spec.drafts
+        ? 'must be draft or published'
+        : `${item.spec.folder} have no drafts`,
     })
   }
   const values = parseFields(frontMatter, item.spec.fields, known, problems)
   let body = ''
   if (item.spec.body) {
     // Keep the body in the form it comes back out of the database, so the two compare exactly.
-    body = markdown.fieldsToBody(markdown.bodyToFields(item.body, item.spec.body, problems), item.spec.body)
+    body = markdown.fieldsToBody(
+      markdown.bodyToFields(item.body, item.spec.body, problems),
+      item.spec.body,
+    )
   } else if (item.body.trim()) {
     problems.push({ field: '(body)', reason: 'this kind of file has no body' })
   }

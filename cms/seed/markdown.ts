@@ -26,11 +26,15 @@ export class MarkdownCodec {
 
   toLexical(markdown: string): RichText {
     const text = markdown.trim()
-    return text ? (convertMarkdownToLexical({ editorConfig: this.editorConfig, markdown: text }) as RichText) : null
+    return text
+      ? (convertMarkdownToLexical({ editorConfig: this.editorConfig, markdown: text }) as RichText)
+      : null
   }
 
   toMarkdown(state: RichText | undefined): string {
-    return state ? convertLexicalToMarkdown({ data: state, editorConfig: this.editorConfig }).trim() : ''
+    return state
+      ? convertLexicalToMarkdown({ data: state, editorConfig: this.editorConfig }).trim()
+      : ''
   }
 
   /** A file body → the rich-text fields it fills. */
@@ -57,7 +61,11 @@ export class MarkdownCodec {
 }
 
 /** Splits a body into `## heading` sections, which must be known headings in the spec's order. */
-function splitSections(body: string, headings: string[], problems: FieldProblem[]): Record<string, string> {
+function splitSections(
+  body: string,
+  headings: string[],
+  problems: FieldProblem[],
+): Record<string, string> {
   const parts: Record<string, string> = {}
   const lines = body.split(/\r?\n/)
   let current: string | null = null
@@ -68,9 +76,15 @@ function splitSections(body: string, headings: string[], problems: FieldProblem[
     if (match) {
       const index = headings.indexOf(match[1])
       if (index === -1) {
-        problems.push({ field: '(body)', reason: `unknown section "## ${match[1]}"; use ${headings.map((h) => `## ${h}`).join(', ')}` })
+        problems.push({
+          field: '(body)',
+          reason: `unknown section "## ${match[1]}"; use ${headings.map((h) => `## ${h}`).join(', ')}`,
+        })
       } else if (index <= lastIndex) {
-        problems.push({ field: '(body)', reason: `section "## ${match[1]}" is repeated or out of order` })
+        problems.push({
+          field: '(body)',
+          reason: `section "## ${match[1]}" is repeated or out of order`,
+        })
       } else {
         current = match[1]
         lastIndex = index

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { APIError, ValidationError, type CollectionSlug, type Payload, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  ValidationError,
+  type CollectionSlug,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
 
 import type { FileProblem } from './contentFiles.ts'
 import type { CollectionSpec } from './fieldSpec.ts'
@@ -17,10 +23,10 @@ export const SEEDING_CONTEXT = { seeding: true }
 
 export type SeedCounts = { created: number; updated: number; unchanged: number }
 export type SeedResult =
-  | { ok: true; counts: Record<string, SeedCounts> }
-  | { ok: false; problems: FileProblem[] }
+  { ok: true; counts: Record<string, SeedCounts> } | { ok: false; problems: FileProblem[] }
 
-export const formatProblem = ({ file, field, reason }: FileProblem) => `${file}: ${field}: ${reason}`
+export const formatProblem = ({ file, field, reason }: FileProblem) =>
+  `${file}: ${field}: ${reason}`
 
 const sameContent = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
@@ -79,7 +85,12 @@ class Writer {
   private readonly markdown: MarkdownCodec
   private readonly req: Partial<PayloadRequest>
 
-  constructor(payload: Payload, stored: StoredContent, markdown: MarkdownCodec, req: Partial<PayloadRequest>) {
+  constructor(
+    payload: Payload,
+    stored: StoredContent,
+    markdown: MarkdownCodec,
+    req: Partial<PayloadRequest>,
+  ) {
     this.payload = payload
     this.stored = stored
     this.markdown = markdown
@@ -110,9 +121,13 @@ class Writer {
 
     // References to collections not loaded yet (a community's cover image) wait for a second pass.
     const later = Object.entries(spec.fields)
-      .filter(([, field]) => (field.kind === 'ref' || field.kind === 'refs') && !this.done.has(field.to))
+      .filter(
+        ([, field]) => (field.kind === 'ref' || field.kind === 'refs') && !this.done.has(field.to),
+      )
       .map(([name]) => name)
-    const values = Object.fromEntries(Object.entries(item.values).filter(([name]) => !later.includes(name)))
+    const values = Object.fromEntries(
+      Object.entries(item.values).filter(([name]) => !later.includes(name)),
+    )
     const data = this.toData(item, values)
     for (const name of later) delete data[name]
 
@@ -139,11 +154,17 @@ class Writer {
     }
   }
 
-  private isUnchanged(item: ContentItem, existing: Record<string, unknown> & { id: string | number }) {
+  private isUnchanged(
+    item: ContentItem,
+    existing: Record<string, unknown> & { id: string | number },
+  ) {
     const current = this.stored.canonical(item.spec, existing)
     const same = sameContent(current, { status: item.status, values: item.values, body: item.body })
     if (!same || !item.upload) return same
-    return fileDigest(item.upload) === fileDigest(path.join(this.stored.mediaDir, String(existing.filename)))
+    return (
+      fileDigest(item.upload) ===
+      fileDigest(path.join(this.stored.mediaDir, String(existing.filename)))
+    )
   }
 
   private toData(item: ContentItem, values: Record<string, unknown>): Record<string, unknown> {
@@ -176,7 +197,11 @@ class Writer {
     } catch (error) {
       if (error instanceof ValidationError) {
         const [first] = error.data.errors
-        this.refused = { file: item.file, field: first?.path ?? '(document)', reason: first?.message ?? error.message }
+        this.refused = {
+          file: item.file,
+          field: first?.path ?? '(document)',
+          reason: first?.message ?? error.message,
+        }
       } else if (error instanceof APIError) {
         this.refused = { file: item.file, field: '(document)', reason: error.message }
       } else {

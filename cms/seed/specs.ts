@@ -56,7 +56,10 @@ export const SPECS: CollectionSpec[] = [
     folder: 'districts',
     format: 'yaml',
     drafts: false,
-    fields: { name: text({ required: true }), city: text({ required: true, options: keys(CITY_LABELS) }) },
+    fields: {
+      name: text({ required: true }),
+      city: text({ required: true, options: keys(CITY_LABELS) }),
+    },
   },
   {
     collection: 'streets',
@@ -147,7 +150,13 @@ export const SPECS: CollectionSpec[] = [
     format: 'markdown',
     drafts: true,
     body: {
-      sections: { 背景: 'background', 过程: 'process', 成效: 'outcome', 经验启示: 'lessons', 点评: 'commentary' },
+      sections: {
+        背景: 'background',
+        过程: 'process',
+        成效: 'outcome',
+        经验启示: 'lessons',
+        点评: 'commentary',
+      },
     },
     fields: {
       title: text({ required: true }),
@@ -218,7 +227,10 @@ export const SPECS: CollectionSpec[] = [
       },
       attachments: { kind: 'refs', to: 'media' },
       relatedNotice: { kind: 'ref', to: 'notices' },
-      corrections: { kind: 'list', fields: { date: { kind: 'dateTime', required: true }, note: text({ required: true }) } },
+      corrections: {
+        kind: 'list',
+        fields: { date: { kind: 'dateTime', required: true }, note: text({ required: true }) },
+      },
     },
   },
 ]

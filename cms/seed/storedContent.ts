@@ -27,7 +27,10 @@ export class StoredContent {
   }
 
   static async load(payload: Payload, markdown: MarkdownCodec, req?: Partial<PayloadRequest>) {
-    const stored = new StoredContent(markdown, String(payload.collections.media.config.upload.staticDir))
+    const stored = new StoredContent(
+      markdown,
+      String(payload.collections.media.config.upload.staticDir),
+    )
     for (const spec of SPECS) {
       const { docs } = await payload.find({
         collection: spec.collection as CollectionSlug,
@@ -72,7 +75,8 @@ export class StoredContent {
   keyOf = (collection: string, id: unknown): string => {
     const ref = id && typeof id === 'object' && 'id' in id ? (id as { id: unknown }).id : id
     const key = this.keys.get(collection)?.get(String(ref))
-    if (key === undefined) throw new Error(`a reference to ${collection} #${String(ref)} that does not exist`)
+    if (key === undefined)
+      throw new Error(`a reference to ${collection} #${String(ref)} that does not exist`)
     return key
   }
 

@@ -59,7 +59,8 @@ function parseValue(
   }
   switch (spec.kind) {
     case 'text': {
-      if (typeof raw !== 'string' && typeof raw !== 'number') return fail(`expected text, got ${describe(raw)}`)
+      if (typeof raw !== 'string' && typeof raw !== 'number')
+        return fail(`expected text, got ${describe(raw)}`)
       const value = String(raw).trim()
       if (spec.options && !spec.options.includes(value)) {
         return fail(`must be one of ${spec.options.join(', ')}; got ${describe(raw)}`)
@@ -67,10 +68,13 @@ function parseValue(
       return value
     }
     case 'number': {
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) return fail(`expected a number, got ${describe(raw)}`)
+      if (typeof raw !== 'number' || !Number.isFinite(raw))
+        return fail(`expected a number, got ${describe(raw)}`)
       if (spec.integer && !Number.isInteger(raw)) return fail(`expected a whole number, got ${raw}`)
-      if (spec.min !== undefined && raw < spec.min) return fail(`must be at least ${spec.min}, got ${raw}`)
-      if (spec.max !== undefined && raw > spec.max) return fail(`must be at most ${spec.max}, got ${raw}`)
+      if (spec.min !== undefined && raw < spec.min)
+        return fail(`must be at least ${spec.min}, got ${raw}`)
+      if (spec.max !== undefined && raw > spec.max)
+        return fail(`must be at most ${spec.max}, got ${raw}`)
       if (spec.decimals !== undefined) {
         const scaled = raw * 10 ** spec.decimals
         if (Math.abs(Math.round(scaled) - scaled) > 1e-6) {
@@ -90,7 +94,8 @@ function parseValue(
       if (typeof raw !== 'string') return fail(`expected a ${spec.to} slug, got ${describe(raw)}`)
       return known(spec.to).has(raw) ? raw : fail(`unknown ${spec.to} "${raw}"`)
     case 'refs': {
-      if (!Array.isArray(raw)) return fail(`expected a list of ${spec.to} slugs, got ${describe(raw)}`)
+      if (!Array.isArray(raw))
+        return fail(`expected a list of ${spec.to} slugs, got ${describe(raw)}`)
       const unknown = raw.filter((item) => typeof item !== 'string' || !known(spec.to).has(item))
       if (unknown.length > 0) return fail(`unknown ${spec.to} ${unknown.map(describe).join(', ')}`)
       if (new Set(raw).size !== raw.length) return fail('lists the same item twice')
@@ -101,7 +106,9 @@ function parseValue(
         ? raw
         : fail(`expected a date-time "YYYY-MM-DD HH:mm" (Beijing time), got ${describe(raw)}`)
     case 'date':
-      return typeof raw === 'string' && parseDate(raw) ? raw : fail(`expected a date "YYYY-MM-DD", got ${describe(raw)}`)
+      return typeof raw === 'string' && parseDate(raw)
+        ? raw
+        : fail(`expected a date "YYYY-MM-DD", got ${describe(raw)}`)
     case 'yearMonth': {
       const match = /^(\d{4})(?:-(\d{2}))?$/.exec(String(raw))
       const month = match?.[2] ? Number(match[2]) : undefined
@@ -111,13 +118,20 @@ function parseValue(
       return month === undefined ? Number(match[1]) : `${match[1]}-${match[2]}`
     }
     case 'group':
-      if (typeof raw !== 'object' || Array.isArray(raw)) return fail(`expected a group of fields, got ${describe(raw)}`)
+      if (typeof raw !== 'object' || Array.isArray(raw))
+        return fail(`expected a group of fields, got ${describe(raw)}`)
       return parseFields(raw as Record<string, unknown>, spec.fields, known, problems, `${path}.`)
     case 'list':
       if (!Array.isArray(raw)) return fail(`expected a list, got ${describe(raw)}`)
       return raw.map((item, index) =>
         typeof item === 'object' && item !== null && !Array.isArray(item)
-          ? parseFields(item as Record<string, unknown>, spec.fields, known, problems, `${path}[${index}].`)
+          ? parseFields(
+              item as Record<string, unknown>,
+              spec.fields,
+              known,
+              problems,
+              `${path}[${index}].`,
+            )
           : fail(`[${index}] expected a group of fields, got ${describe(item)}`),
       )
   }
@@ -130,9 +144,14 @@ export type Resolve = (collection: string, key: string) => string | number
  * Canonical file values → Payload data. Every field of the spec is set (absent ones to null or [])
  * so an update also clears what a file no longer says.
  */
-export function toPayload(values: Record<string, unknown>, fields: Fields, resolve: Resolve): Record<string, unknown> {
+export function toPayload(
+  values: Record<string, unknown>,
+  fields: Fields,
+  resolve: Resolve,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [key, spec] of Object.entries(fields)) out[key] = toPayloadValue(values[key], spec, resolve)
+  for (const [key, spec] of Object.entries(fields))
+    out[key] = toPayloadValue(values[key], spec, resolve)
   return out
 }
 
@@ -158,7 +177,9 @@ function toPayloadValue(value: unknown, spec: FieldSpec, resolve: Resolve): unkn
     case 'group':
       return toPayload((value as Record<string, unknown>) ?? {}, spec.fields, resolve)
     case 'list':
-      return ((value as Record<string, unknown>[] | undefined) ?? []).map((item) => toPayload(item, spec.fields, resolve))
+      return ((value as Record<string, unknown>[] | undefined) ?? []).map((item) =>
+        toPayload(item, spec.fields, resolve),
+      )
     default:
       return value ?? null
   }
@@ -168,7 +189,11 @@ function toPayloadValue(value: unknown, spec: FieldSpec, resolve: Resolve): unkn
 export type KeyOf = (collection: string, id: unknown) => string
 
 /** A stored document → canonical file values (the inverse of toPayload). */
-export function fromPayload(doc: Record<string, unknown>, fields: Fields, keyOf: KeyOf): Record<string, unknown> {
+export function fromPayload(
+  doc: Record<string, unknown>,
+  fields: Fields,
+  keyOf: KeyOf,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, spec] of Object.entries(fields)) {
     const value = fromPayloadValue(doc?.[key], spec, keyOf)
@@ -196,7 +221,9 @@ function fromPayloadValue(value: unknown, spec: FieldSpec, keyOf: KeyOf): unknow
     case 'group':
       return fromPayload(value as Record<string, unknown>, spec.fields, keyOf)
     case 'list':
-      return (value as Record<string, unknown>[]).map((item) => fromPayload(item, spec.fields, keyOf))
+      return (value as Record<string, unknown>[]).map((item) =>
+        fromPayload(item, spec.fields, keyOf),
+      )
     case 'text':
       return typeof value === 'string' ? value.trim() : value
     default:

@@ -46,9 +46,11 @@ export function findPersonalData(text: string, field = ''): PersonalDataHit[] {
   for (const match of text.matchAll(CANDIDATES)) {
     const raw = match[0]
     const compact = raw.replace(/^\+?86[ -]?/, '').replace(/[ -]/g, '')
-    if (compact.length === 18 && isIdCardNumber(compact)) hits.push({ kind: 'id-card', value: raw, field })
+    if (compact.length === 18 && isIdCardNumber(compact))
+      hits.push({ kind: 'id-card', value: raw, field })
     else if (/^1[3-9]\d{9}$/.test(compact)) hits.push({ kind: 'mobile', value: raw, field })
-    else if (/^\d{16,19}$/.test(compact) && passesLuhn(compact)) hits.push({ kind: 'bank-card', value: raw, field })
+    else if (/^\d{16,19}$/.test(compact) && passesLuhn(compact))
+      hits.push({ kind: 'bank-card', value: raw, field })
   }
   return hits
 }
@@ -56,7 +58,8 @@ export function findPersonalData(text: string, field = ''): PersonalDataHit[] {
 /** Every string inside a document (rich text included), with the path it was found at. */
 function* textsOf(value: unknown, path = ''): Generator<[string, string]> {
   if (typeof value === 'string') yield [path, value]
-  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* textsOf(item, `${path}.${i}`)
+  else if (Array.isArray(value))
+    for (const [i, item] of value.entries()) yield* textsOf(item, `${path}.${i}`)
   else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       if (key === 'id' || key === 'type' || key === 'format' || key === 'version') continue
@@ -67,5 +70,7 @@ function* textsOf(value: unknown, path = ''): Generator<[string, string]> {
 
 /** Personal data anywhere in the given fields of a document. */
 export function scanDocument(doc: Record<string, unknown>, fields: string[]): PersonalDataHit[] {
-  return fields.flatMap((field) => [...textsOf(doc[field], field)].flatMap(([path, text]) => findPersonalData(text, path)))
+  return fields.flatMap((field) =>
+    [...textsOf(doc[field], field)].flatMap(([path, text]) => findPersonalData(text, path)),
+  )
 }

@@ -30,7 +30,12 @@ import { serveStatic } from '../cli/serveStatic.ts'
 const SYNTHETIC_ITEMS = 10_000
 const QUERIES = ['听证会', '自治金', '小区停车难怎么协商解决']
 const TARGET_KB = 100
-const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 }
+const SLOW_NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6e6 / 8) * 0.9,
+  uploadThroughput: (750e3 / 8) * 0.9,
+}
 
 const benchDir = path.resolve(process.env.BENCH_DIR || path.join(tmpdir(), 'jumin-search-bench'))
 const reuse = process.argv.includes('--reuse')
@@ -38,8 +43,18 @@ const node = path.join(projectRoot, 'node_modules/.bin/node')
 
 type Site = { name: string; dataDir: string; outDir: string; synthetic: number }
 const SITES: Site[] = [
-  { name: 'corpus', dataDir: path.join(benchDir, 'corpus-data'), outDir: path.join(benchDir, 'corpus-site'), synthetic: 0 },
-  { name: '10k synthetic', dataDir: path.join(benchDir, 'synthetic-data'), outDir: path.join(benchDir, 'synthetic-site'), synthetic: SYNTHETIC_ITEMS },
+  {
+    name: 'corpus',
+    dataDir: path.join(benchDir, 'corpus-data'),
+    outDir: path.join(benchDir, 'corpus-site'),
+    synthetic: 0,
+  },
+  {
+    name: '10k synthetic',
+    dataDir: path.join(benchDir, 'synthetic-data'),
+    outDir: path.join(benchDir, 'synthetic-site'),
+    synthetic: SYNTHETIC_ITEMS,
+  },
 ]
 
 function build(site: Site) {
@@ -57,7 +72,11 @@ function build(site: Site) {
     CI: '1',
   }
   const run = (script: string, args: string[] = []) =>
-    execFileSync(node, [path.join(projectRoot, script), ...args], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] })
+    execFileSync(node, [path.join(projectRoot, script), ...args], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
   const started = Date.now()
   console.log(`\nBuilding the ${site.name} site …`)
   if (site.synthetic) run('site/bench/synthesize.ts', [String(site.synthetic)])
@@ -66,7 +85,13 @@ function build(site: Site) {
 }
 
 type Transfer = { url: string; bytes: number; at: number }
-type Measurement = { ms: number; atResults: Transfer[]; transfers: Transfer[]; results: number; scope: string }
+type Measurement = {
+  ms: number
+  atResults: Transfer[]
+  transfers: Transfer[]
+  results: number
+  scope: string
+}
 
 const CATEGORIES: [string, (pathname: string) => boolean][] = [
   ['pagefind.js', (p) => p.endsWith('/pagefind/pagefind.js')],
@@ -80,16 +105,31 @@ const CATEGORIES: [string, (pathname: string) => boolean][] = [
 ]
 const category = (url: string) => CATEGORIES.find(([, test]) => test(new URL(url).pathname))![0]
 const kb = (bytes: number) => (bytes / 1024).toFixed(1)
-const sum = (transfers: Transfer[], filter: (t: Transfer) => boolean = () => true) => transfers.filter(filter).reduce((n, t) => n + t.bytes, 0)
+const sum = (transfers: Transfer[], filter: (t: Transfer) => boolean = () => true) =>
+  transfers.filter(filter).reduce((n, t) => n + t.bytes, 0)
 const isSearch = (t: Transfer) => category(t.url) !== 'page'
 
-async function measure(browser: Browser, baseUrl: string, query: string, mode: 'typed' | 'full' | 'link', slow: boolean): Promise<Measurement> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 900 } })
+async function measure(
+  browser: Browser,
+  baseUrl: string,
+  query: string,
+  mode: 'typed' | 'full' | 'link',
+  slow: boolean,
+): Promise<Measurement> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 390, height: 900 },
+  })
   // The moment (wall clock, ms) the first results are in the page, whatever the test harness is doing.
   await context.addInitScript(() => {
     const w = window as unknown as { __shownAt?: number }
     new MutationObserver(() => {
-      if (w.__shownAt === undefined && document.querySelector('.search-app[data-state="results"] :is(.search-results, .search-empty)')) {
+      if (
+        w.__shownAt === undefined &&
+        document.querySelector(
+          '.search-app[data-state="results"] :is(.search-results, .search-empty)',
+        )
+      ) {
         w.__shownAt = performance.timeOrigin + performance.now()
       }
     }).observe(document, { subtree: true, childList: true, attributes: true })
@@ -107,12 +147,18 @@ async function measure(browser: Browser, baseUrl: string, query: string, mode: '
     clock ||= event.wallTime - event.timestamp
   })
   cdp.on('Network.loadingFinished', (event) =>
-    transfers.push({ url: urls.get(event.requestId) ?? '', bytes: event.encodedDataLength, at: (event.timestamp + clock) * 1000 }),
+    transfers.push({
+      url: urls.get(event.requestId) ?? '',
+      bytes: event.encodedDataLength,
+      at: (event.timestamp + clock) * 1000,
+    }),
   )
 
   let started: number
   if (mode !== 'link') {
-    await page.goto(`${baseUrl}/sousuo/${mode === 'full' ? '?full=1' : ''}`, { waitUntil: 'networkidle' })
+    await page.goto(`${baseUrl}/sousuo/${mode === 'full' ? '?full=1' : ''}`, {
+      waitUntil: 'networkidle',
+    })
     await page.waitForSelector('astro-island:not([ssr])')
     transfers = []
     started = await page.evaluate(() => performance.timeOrigin + performance.now())
@@ -130,7 +176,13 @@ async function measure(browser: Browser, baseUrl: string, query: string, mode: '
   }))
   await context.close()
   const own = transfers.filter((t) => t.url.startsWith(baseUrl))
-  return { ms: shownAt - started, atResults: own.filter((t) => t.at <= shownAt), transfers: own, results, scope }
+  return {
+    ms: shownAt - started,
+    atResults: own.filter((t) => t.at <= shownAt),
+    transfers: own,
+    results,
+    scope,
+  }
 }
 
 const dirSize = (dir: string): number =>
@@ -144,11 +196,24 @@ for (const site of SITES) build(site)
 
 const browser = await launchBrowser()
 
-type Row = { site: string; pages: number; query: string; typed: Measurement; typedSlow: Measurement; full: Measurement; fullSlow: Measurement; link: Measurement }
+type Row = {
+  site: string
+  pages: number
+  query: string
+  typed: Measurement
+  typedSlow: Measurement
+  full: Measurement
+  fullSlow: Measurement
+  link: Measurement
+}
 const rows: Row[] = []
 for (const site of SITES) {
-  const pages: number = JSON.parse(readFileSync(path.join(site.outDir, 'pagefind/bigram/manifest.json'), 'utf8')).docs
-  console.log(`\n${site.name}: ${pages} indexed pages; search files on disk ${kb(dirSize(path.join(site.outDir, 'pagefind')))} KB`)
+  const pages: number = JSON.parse(
+    readFileSync(path.join(site.outDir, 'pagefind/bigram/manifest.json'), 'utf8'),
+  ).docs
+  console.log(
+    `\n${site.name}: ${pages} indexed pages; search files on disk ${kb(dirSize(path.join(site.outDir, 'pagefind')))} KB`,
+  )
   const server = await serveStatic(site.outDir)
   // One throwaway search, so the first measurement does not pay for Chromium's own start-up.
   await measure(browser, server.url, QUERIES[0], 'typed', false)
@@ -169,7 +234,8 @@ for (const site of SITES) {
 await browser.close()
 
 const pad = (text: string | number, width: number) => String(text).padStart(width)
-const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length * 2))
+const padEnd = (text: string, width: number) =>
+  text + ' '.repeat(Math.max(0, width - [...text].length * 2))
 const breakdown = (transfers: Transfer[]) =>
   CATEGORIES.filter(([name]) => name !== 'page')
     .map(([name]) => `${name} ${kb(sum(transfers, (t) => category(t.url) === name))}`)
@@ -181,9 +247,15 @@ const both = (m: Measurement) => `${kb(sum(m.atResults))} / ${kb(sum(m.transfers
 const ratio = (x: number, y: number) => `${(y / x).toFixed(2)}×`
 out('')
 out('Cold first query: bytes on the wire (KB, gzip) and time to first results (ms)')
-out('  KB: until the results show / once the filter counts are in; ms: on loopback / on 1.6 Mbit/s + 150 ms')
-out('  typed: the reader types on the open search page (titles first); full: the same asking for the full text (Pagefind)')
-out('  link:  opening a shared link, page included (of which the page itself: HTML, CSS, React island)')
+out(
+  '  KB: until the results show / once the filter counts are in; ms: on loopback / on 1.6 Mbit/s + 150 ms',
+)
+out(
+  '  typed: the reader types on the open search page (titles first); full: the same asking for the full text (Pagefind)',
+)
+out(
+  '  link:  opening a shared link, page included (of which the page itself: HTML, CSS, React island)',
+)
 out('')
 out(
   `${'site'.padEnd(14)} ${'pages'.padStart(6)}  ${padEnd('query', 24)} ${pad('typed KB', 15)} ${pad('ms', 5)} ${pad('slow', 6)} ${pad('scope', 6)}  ${pad('full KB', 15)} ${pad('ms', 5)} ${pad('slow', 6)}  ${pad('link KB', 15)} ${pad('(page)', 7)} ${pad('ms', 5)}`,
@@ -201,7 +273,9 @@ for (const row of rows) {
   out(`  ${''.padEnd(14)} ${padEnd('', 24)} full:  ${breakdown(row.full.transfers)}`)
 }
 out('')
-out('Side by side: typed (titles first) ÷ full text (Pagefind), bytes to first results and time on the slow network:')
+out(
+  'Side by side: typed (titles first) ÷ full text (Pagefind), bytes to first results and time on the slow network:',
+)
 for (const row of rows) {
   out(
     `  ${row.site.padEnd(14)} ${padEnd(row.query, 24)} bytes ${ratio(sum(row.full.atResults), sum(row.typed.atResults))}, slow-network time ${ratio(row.fullSlow.ms, row.typedSlow.ms)}`,
@@ -220,7 +294,9 @@ out('')
 const big = rows.filter((r) => r.site === SITES[1].name)
 const best = Math.min(...big.map((r) => sum(r.typed.atResults)))
 const worst = Math.max(...big.map((r) => sum(r.typed.atResults)))
-const floor = sum(big[0].full.transfers, (t) => ['pagefind.js', 'wasm', 'meta'].includes(category(t.url)))
+const floor = sum(big[0].full.transfers, (t) =>
+  ['pagefind.js', 'wasm', 'meta'].includes(category(t.url)),
+)
 out(
   `Target: ≤ ${TARGET_KB} KB to a first query's results at 10,000 pages — here ${kb(best)}–${kb(worst)} KB: ${worst <= TARGET_KB * 1024 ? 'met' : 'not met'}. ` +
     `A full-text query pays Pagefind's fixed part first (pagefind.js, WebAssembly, page table): ${kb(floor)} KB at this size.`,

@@ -19,7 +19,7 @@ const CASE_SHARE = 0.4
 
 // A fixed pseudo-random sequence: the same synthetic site on every run.
 let seed = 20261122
-const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32)
+const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
 const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]
 
 /** Sentences of the corpus's case studies and notices (front matter and headings left out). */
@@ -41,16 +41,48 @@ function corpusSentences(): string[] {
   return sentences
 }
 
-const TOPICS = ['停车管理', '加装电梯', '垃圾分类', '楼道堆物清理', '非机动车棚改造', '物业服务', '绿化改造', '自治金项目', '居民公约修订', '二次供水', '消防安全', '睦邻活动', '老年助餐', '群租整治', '充电桩安装', '外墙维修', '宠物饲养', '噪声扰民', '健身器材', '路灯维修']
+const TOPICS = [
+  '停车管理',
+  '加装电梯',
+  '垃圾分类',
+  '楼道堆物清理',
+  '非机动车棚改造',
+  '物业服务',
+  '绿化改造',
+  '自治金项目',
+  '居民公约修订',
+  '二次供水',
+  '消防安全',
+  '睦邻活动',
+  '老年助餐',
+  '群租整治',
+  '充电桩安装',
+  '外墙维修',
+  '宠物饲养',
+  '噪声扰民',
+  '健身器材',
+  '路灯维修',
+]
 const MEETINGS = ['听证会', '协调会', '评议会', '议事会', '居民代表会议', '意见征询会', '联席会议']
 const NOTICE_KINDS = ['consultation', 'activity', 'publicity', 'other']
-const APPROACHES = ['多方协商', '居民议事', '楼组自治', '党建引领', '志愿服务', '共建联建', '自治金支持', '三会制度']
+const APPROACHES = [
+  '多方协商',
+  '居民议事',
+  '楼组自治',
+  '党建引领',
+  '志愿服务',
+  '共建联建',
+  '自治金支持',
+  '三会制度',
+]
 
 const { payload } = await prepareDatabase(console.log)
 const markdown = await MarkdownCodec.create(payload.config)
 const sentences = corpusSentences()
 const ids = async (collection: 'communities' | 'problem-categories' | 'mechanisms' | 'sources') =>
-  (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs.map((doc) => doc.id)
+  (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs.map(
+    (doc) => doc.id,
+  )
 const [communities, problems, mechanisms, sources] = await Promise.all([
   ids('communities'),
   ids('problem-categories'),
@@ -65,7 +97,14 @@ const req: Partial<PayloadRequest> = { transactionID, context: SEEDING_CONTEXT }
 for (let i = 0; i < count; i++) {
   const topic = pick(TOPICS)
   const year = 2019 + Math.floor(random() * 8)
-  const publishedAt = new Date(Date.UTC(year, Math.floor(random() * 12), 1 + Math.floor(random() * 28), 1 + Math.floor(random() * 9))).toISOString()
+  const publishedAt = new Date(
+    Date.UTC(
+      year,
+      Math.floor(random() * 12),
+      1 + Math.floor(random() * 28),
+      1 + Math.floor(random() * 9),
+    ),
+  ).toISOString()
   if (random() < CASE_SHARE) {
     await payload.create({
       collection: 'case-studies',
@@ -75,7 +114,9 @@ for (let i = 0; i < count; i++) {
         genre: 'grassroots',
         community: random() < 0.7 ? pick(communities) : undefined,
         problemCategories: [pick(problems)],
-        mechanisms: [pick(mechanisms), pick(mechanisms)].filter((id, n, list) => list.indexOf(id) === n),
+        mechanisms: [pick(mechanisms), pick(mechanisms)].filter(
+          (id, n, list) => list.indexOf(id) === n,
+        ),
         year,
         summary: paragraph(2),
         sections: {
@@ -94,7 +135,9 @@ for (let i = 0; i < count; i++) {
     await payload.create({
       collection: 'notices',
       data: {
-        title: meeting ? `关于召开${topic}${pick(MEETINGS)}的通知（${i}）` : `关于${topic}有关事项的公告（${i}）`,
+        title: meeting
+          ? `关于召开${topic}${pick(MEETINGS)}的通知（${i}）`
+          : `关于${topic}有关事项的公告（${i}）`,
         slug: `bench-notice-${i}`,
         community: pick(communities),
         kind: pick(NOTICE_KINDS),
@@ -107,8 +150,11 @@ for (let i = 0; i < count; i++) {
       req,
     })
   }
-  if ((i + 1) % 1000 === 0) console.log(`  ${i + 1} synthetic items (${((Date.now() - started) / 1000).toFixed(0)}s)`)
+  if ((i + 1) % 1000 === 0)
+    console.log(`  ${i + 1} synthetic items (${((Date.now() - started) / 1000).toFixed(0)}s)`)
 }
 if (transactionID) await payload.db.commitTransaction(transactionID)
-console.log(`Added ${count} synthetic notices and cases in ${((Date.now() - started) / 1000).toFixed(1)}s.`)
+console.log(
+  `Added ${count} synthetic notices and cases in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
+)
 process.exit(0)

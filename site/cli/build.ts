@@ -41,7 +41,9 @@ export async function buildSite(log: (line: string) => void = console.log) {
     renameSync(staging, distDir)
     rmSync(old, { recursive: true, force: true })
   }
-  log(`Site built in ${((Date.now() - started) / 1000).toFixed(1)}s → ${path.relative(projectRoot, target ?? distDir)}/`)
+  log(
+    `Site built in ${((Date.now() - started) / 1000).toFixed(1)}s → ${path.relative(projectRoot, target ?? distDir)}/`,
+  )
 }
 
 if (import.meta.main) {

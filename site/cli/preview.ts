@@ -10,12 +10,18 @@ import { populate } from '../loaders/populate.ts'
 import { routes } from '../lib/routes.ts'
 import { runSiteBuild } from './runSiteBuild.ts'
 
-type Doc = Record<string, unknown> & { id: string | number; slug?: string; community?: { slug?: string } | null }
+type Doc = Record<string, unknown> & {
+  id: string | number
+  slug?: string
+  community?: { slug?: string } | null
+}
 
 /** The public page of a document, given as the loader sees it (relations populated with slugs). */
 const PAGE_OF: Record<string, (doc: Doc) => string | null> = {
-  notices: (doc) => (doc.community?.slug && doc.slug ? routes.notice(doc.community.slug, doc.slug) : null),
-  disclosures: (doc) => (doc.community?.slug && doc.slug ? routes.disclosure(doc.community.slug, doc.slug) : null),
+  notices: (doc) =>
+    doc.community?.slug && doc.slug ? routes.notice(doc.community.slug, doc.slug) : null,
+  disclosures: (doc) =>
+    doc.community?.slug && doc.slug ? routes.disclosure(doc.community.slug, doc.slug) : null,
   'case-studies': (doc) => (doc.slug ? routes.caseStudy(doc.slug) : null),
   'brand-projects': (doc) => (doc.slug ? routes.brandProject(doc.slug) : null),
   communities: (doc) => (doc.slug ? routes.community(doc.slug) : null),
@@ -26,7 +32,9 @@ const BANNER =
   '预览：这是尚未发布的草稿，只有工作人员能看到，居民看不到。</div>'
 
 function reply(res: ServerResponse, status: number, text: string) {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(text)
+  res
+    .writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+    .end(text)
 }
 
 /**
@@ -46,16 +54,24 @@ export function previewHandler(payload: Payload) {
     const [, collection, id] = match
     const page = PAGE_OF[collection]
     const token = url.searchParams.get('token')
-    if (!page) return reply(res, 404, '不支持预览这种内容。'), true
-    if (!token) return reply(res, 401, '请从管理后台的“预览”按钮打开预览。'), true
+    if (!page) return (reply(res, 404, '不支持预览这种内容。'), true)
+    if (!token) return (reply(res, 401, '请从管理后台的“预览”按钮打开预览。'), true)
 
     const { user } = await payload.auth({ headers: new Headers({ Authorization: `JWT ${token}` }) })
-    if (!user) return reply(res, 401, '登录已过期，请重新登录管理后台后再预览。'), true
+    if (!user) return (reply(res, 401, '登录已过期，请重新登录管理后台后再预览。'), true)
     const doc = (await payload
-      .findByID({ collection: collection as CollectionSlug, id, draft: true, depth: 1, populate: populate as never, user, overrideAccess: false })
+      .findByID({
+        collection: collection as CollectionSlug,
+        id,
+        draft: true,
+        depth: 1,
+        populate: populate as never,
+        user,
+        overrideAccess: false,
+      })
       .catch(() => null)) as Doc | null
     const target = doc ? page(doc) : null
-    if (!doc || !target) return reply(res, 404, '找不到这份草稿，或您无权查看。'), true
+    if (!doc || !target) return (reply(res, 404, '找不到这份草稿，或您无权查看。'), true)
 
     // One preview build at a time: they share a cache folder and the machine's two cores.
     const run = queue.then(async () => {
@@ -64,13 +80,23 @@ export function previewHandler(payload: Payload) {
         const file = path.join(work, 'draft.json')
         writeFileSync(file, JSON.stringify({ collection, doc }))
         const out = path.join(work, 'site')
-        if (!(await runSiteBuild({ SITE_OUT_DIR: out, PREVIEW_DOC: file, ASTRO_CACHE_DIR: cacheDir })).ok) return reply(res, 500, '预览生成失败，请稍后再试。')
+        if (
+          !(await runSiteBuild({ SITE_OUT_DIR: out, PREVIEW_DOC: file, ASTRO_CACHE_DIR: cacheDir }))
+            .ok
+        )
+          return reply(res, 500, '预览生成失败，请稍后再试。')
         const html = path.join(out, target.slice(1), 'index.html')
-        if (!existsSync(html)) return reply(res, 404, '这份草稿暂时无法预览（所属居委会可能尚未发布）。')
+        if (!existsSync(html))
+          return reply(res, 404, '这份草稿暂时无法预览（所属居委会可能尚未发布）。')
         const body = readFileSync(html, 'utf8')
           .replace('<head>', '<head><meta name="robots" content="noindex">')
           .replace(/<body([^>]*)>/, `<body$1>${BANNER}`)
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body)
+        res
+          .writeHead(200, {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': 'no-store',
+          })
+          .end(body)
       } finally {
         rmSync(work, { recursive: true, force: true })
       }

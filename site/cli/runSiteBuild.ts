@@ -8,13 +8,19 @@ import { projectRoot } from '../../cms/paths.ts'
  * with `env` added to this process's environment; resolves with whether it succeeded and the tail of
  * its output, for the error report.
  */
-export function runSiteBuild(env: Record<string, string> = {}): Promise<{ ok: boolean; output: string }> {
+export function runSiteBuild(
+  env: Record<string, string> = {},
+): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'site/cli/build.ts')], {
-      cwd: projectRoot,
-      env: { ...process.env, CI: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      path.join(projectRoot, 'node_modules/.bin/node'),
+      [path.join(projectRoot, 'site/cli/build.ts')],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, CI: '1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let output = ''
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-4000)

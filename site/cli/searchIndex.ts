@@ -23,7 +23,10 @@ export function readPagefindFile(file: string): string {
   return raw.subarray(SIGNATURE.length).toString('utf8')
 }
 
-export async function indexSite(outDir: string, log: (line: string) => void = console.log): Promise<{ pages: number }> {
+export async function indexSite(
+  outDir: string,
+  log: (line: string) => void = console.log,
+): Promise<{ pages: number }> {
   const started = Date.now()
   const bundle = path.join(outDir, SEARCH_BUNDLE)
   rmSync(bundle, { recursive: true, force: true })
@@ -44,7 +47,8 @@ export async function indexSite(outDir: string, log: (line: string) => void = co
   for (const name of readdirSync(fragmentDir)) {
     const parsed = JSON.parse(readPagefindFile(path.join(fragmentDir, name)))
     // Pagefind may bundle many fragments into one group file ({ id: fragment }) on large sites.
-    const entries: [string, Fragment][] = 'url' in parsed ? [[name.replace(/\.pf_fragment$/, ''), parsed]] : Object.entries(parsed)
+    const entries: [string, Fragment][] =
+      'url' in parsed ? [[name.replace(/\.pf_fragment$/, ''), parsed]] : Object.entries(parsed)
     for (const [id, fragment] of entries) {
       docs.push({
         id,
@@ -58,9 +62,15 @@ export async function indexSite(outDir: string, log: (line: string) => void = co
   }
   const bigramDir = path.join(bundle, BIGRAM_DIR)
   mkdirSync(bigramDir, { recursive: true })
-  const build = readdirSync(bundle).find((name) => name.endsWith('.pf_meta'))?.replace(/^pagefind\.|\.pf_meta$/g, '') ?? String(started)
-  for (const [file, text] of buildBigramIndex(docs, build)) writeFileSync(path.join(bigramDir, file), text)
+  const build =
+    readdirSync(bundle)
+      .find((name) => name.endsWith('.pf_meta'))
+      ?.replace(/^pagefind\.|\.pf_meta$/g, '') ?? String(started)
+  for (const [file, text] of buildBigramIndex(docs, build))
+    writeFileSync(path.join(bigramDir, file), text)
 
-  log(`Search index: ${docs.length} pages in ${((Date.now() - started) / 1000).toFixed(1)}s → ${path.relative(process.cwd(), bundle)}/`)
+  log(
+    `Search index: ${docs.length} pages in ${((Date.now() - started) / 1000).toFixed(1)}s → ${path.relative(process.cwd(), bundle)}/`,
+  )
   return { pages: docs.length }
 }

@@ -23,7 +23,17 @@ const TYPES: Record<string, string> = {
 }
 
 /** Text is sent gzipped to clients that accept it, as static hosts do; Pagefind's own files come compressed already. */
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.xml', '.ics', '.csv', '.svg', '.txt'])
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.json',
+  '.xml',
+  '.ics',
+  '.csv',
+  '.svg',
+  '.txt',
+])
 
 /**
  * Serves the built site the way a plain static host does: directories get their index.html, unknown
@@ -48,7 +58,10 @@ export async function serveStatic(
       try {
         if (await handle(req, res)) return
       } catch (error) {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('服务器出错，请稍后再试。')
+        if (!res.headersSent)
+          res
+            .writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+            .end('服务器出错，请稍后再试。')
         console.error(error)
         return
       }
@@ -63,12 +76,21 @@ export async function serveStatic(
       file = path.join(root, '404.html')
     }
     if (!existsSync(file)) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('网站正在生成，请稍后刷新。')
+      res
+        .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('网站正在生成，请稍后刷新。')
       return
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream'
-    if (COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      res.writeHead(status, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' })
+    if (
+      COMPRESSIBLE.has(path.extname(file)) &&
+      /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    ) {
+      res.writeHead(status, {
+        'content-type': type,
+        'content-encoding': 'gzip',
+        vary: 'accept-encoding',
+      })
       createReadStream(file).pipe(createGzip()).pipe(res)
       return
     }

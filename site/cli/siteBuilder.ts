@@ -33,7 +33,8 @@ export function startSiteBuilder(payload: Payload, options: SiteBuilderOptions) 
   let nextBoundary = Number.POSITIVE_INFINITY
   let retryAt = 0
 
-  const status = async () => (await payload.findGlobal({ slug: 'site-build', overrideAccess: true })) as Status
+  const status = async () =>
+    (await payload.findGlobal({ slug: 'site-build', overrideAccess: true })) as Status
   const report = (data: Record<string, unknown>) =>
     payload.updateGlobal({ slug: 'site-build', data: data as never, overrideAccess: true })
 
@@ -46,7 +47,10 @@ export function startSiteBuilder(payload: Payload, options: SiteBuilderOptions) 
       select: { validUntil: true, meeting: true },
     })
     const moments = docs.flatMap((doc) => {
-      const d = doc as { validUntil?: string | null; meeting?: { startsAt?: string | null; endsAt?: string | null } }
+      const d = doc as {
+        validUntil?: string | null
+        meeting?: { startsAt?: string | null; endsAt?: string | null }
+      }
       return [
         d.validUntil ? endOfBeijingDay(d.validUntil) + 1 : 0,
         time(d.meeting?.endsAt ?? d.meeting?.startsAt),
@@ -60,12 +64,17 @@ export function startSiteBuilder(payload: Payload, options: SiteBuilderOptions) 
     const now = Date.now()
     if (now >= nextBoundary) {
       nextBoundary = Number.POSITIVE_INFINITY
-      await report({ requestedAt: new Date(now).toISOString(), reason: '通知到期或会议结束', state: 'queued' })
+      await report({
+        requestedAt: new Date(now).toISOString(),
+        reason: '通知到期或会议结束',
+        state: 'queued',
+      })
     }
     const current = await status()
     const requested = time(current.requestedAt)
     const pending = requested > time(current.startedAt)
-    const retry = current.state === 'failed' && (current.failures ?? 0) < maxFailures && now >= retryAt
+    const retry =
+      current.state === 'failed' && (current.failures ?? 0) < maxFailures && now >= retryAt
     if (!(pending || retry) || now - requested < debounceMs) return
 
     building = true
@@ -77,14 +86,29 @@ export function startSiteBuilder(payload: Payload, options: SiteBuilderOptions) 
     const durationMs = finishedAt.getTime() - startedAt.getTime()
     if (ok) {
       // The build itself recorded the digest of what it built (site/cli/build.ts).
-      await report({ state: 'idle', finishedAt: finishedAt.toISOString(), succeededAt: finishedAt.toISOString(), durationMs, failures: 0, error: null })
+      await report({
+        state: 'idle',
+        finishedAt: finishedAt.toISOString(),
+        succeededAt: finishedAt.toISOString(),
+        durationMs,
+        failures: 0,
+        error: null,
+      })
       log(`Site: rebuilt in ${(durationMs / 1000).toFixed(1)}s.`)
       await computeNextBoundary(startedAt.getTime())
     } else {
       const failures = (current.state === 'failed' ? (current.failures ?? 0) : 0) + 1
       retryAt = Date.now() + Math.min(5_000 * 2 ** failures, 300_000)
-      await report({ state: 'failed', finishedAt: finishedAt.toISOString(), durationMs, failures, error: output.trim().slice(-2000) })
-      log(`Site: build failed (attempt ${failures}); ${failures < maxFailures ? 'will retry' : 'giving up until the next change'}.\n${output.trim().split('\n').slice(-5).join('\n')}`)
+      await report({
+        state: 'failed',
+        finishedAt: finishedAt.toISOString(),
+        durationMs,
+        failures,
+        error: output.trim().slice(-2000),
+      })
+      log(
+        `Site: build failed (attempt ${failures}); ${failures < maxFailures ? 'will retry' : 'giving up until the next change'}.\n${output.trim().split('\n').slice(-5).join('\n')}`,
+      )
     }
     building = false
   }

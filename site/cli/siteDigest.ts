@@ -9,8 +9,17 @@ import { distDir } from './distDir.ts'
 
 const STAMP = () => path.join(distDir, '.source-digest')
 const PUBLIC_COLLECTIONS: CollectionSlug[] = [
-  'communities', 'notices', 'disclosures', 'case-studies', 'brand-projects',
-  'districts', 'streets', 'problem-categories', 'mechanisms', 'sources', 'media',
+  'communities',
+  'notices',
+  'disclosures',
+  'case-studies',
+  'brand-projects',
+  'districts',
+  'streets',
+  'problem-categories',
+  'mechanisms',
+  'sources',
+  'media',
 ]
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
@@ -38,10 +47,23 @@ export async function siteDigest(payload: Payload): Promise<string> {
     })
     hash.update(collection).update(JSON.stringify(docs))
   }
-  for (const dir of ['site/pages', 'site/components', 'site/layouts', 'site/lib', 'site/i18n', 'site/styles', 'site/loaders']) {
+  for (const dir of [
+    'site/pages',
+    'site/components',
+    'site/layouts',
+    'site/lib',
+    'site/i18n',
+    'site/styles',
+    'site/loaders',
+  ]) {
     if (existsSync(path.join(projectRoot, dir))) hashTree(hash, path.join(projectRoot, dir))
   }
-  for (const file of ['astro.config.mjs', 'site/content.config.ts', 'cms/labels.ts', 'package-lock.json']) {
+  for (const file of [
+    'astro.config.mjs',
+    'site/content.config.ts',
+    'cms/labels.ts',
+    'package-lock.json',
+  ]) {
     hash.update(readFileSync(path.join(projectRoot, file)))
   }
   return hash.digest('hex')

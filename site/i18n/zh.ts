@@ -95,7 +95,8 @@ export const community = {
   residentsUnit: '人',
   areaM2Unit: '平方米',
   areaKm2Unit: '平方公里',
-  foundedValue: (year: number, month: number | null) => (month ? `${year}年${month}月` : `${year}年`),
+  foundedValue: (year: number, month: number | null) =>
+    month ? `${year}年${month}月` : `${year}年`,
   allNoticesCount: (n: number) => `全部通知（${n} 条）`,
   allDisclosuresCount: (n: number) => `全部居务公开（${n} 条）`,
   moreInCategory: (category: string, n: number) => `查看全部${category}（${n} 条）`,
@@ -151,7 +152,11 @@ export const disclosure = {
   relatedNotice: '相关通知',
   attachments: '附件',
   periodValue: (p: { year: number; quarter: number | null; month: number | null }) =>
-    p.quarter ? `${p.year}年第${p.quarter}季度` : p.month ? `${p.year}年${p.month}月` : `${p.year}年度`,
+    p.quarter
+      ? `${p.year}年第${p.quarter}季度`
+      : p.month
+        ? `${p.year}年${p.month}月`
+        : `${p.year}年度`,
   lineItemsCaption: (title: string) => `${title}：收支明细`,
 }
 
@@ -241,8 +246,10 @@ export const archive = {
   disclosures: '居务公开',
   monthTitle: (name: string, year: number, month: number) => `${name} ${year}年${month}月归档`,
   byMonth: '按月份查看',
-  yearSummary: (notices: number, disclosures: number) => `通知 ${notices} 条，居务公开 ${disclosures} 条`,
-  intro: '按发布时间列出本居委会的全部通知和居务公开。已过有效期的通知仍保留在这里，并标明“已过期”。',
+  yearSummary: (notices: number, disclosures: number) =>
+    `通知 ${notices} 条，居务公开 ${disclosures} 条`,
+  intro:
+    '按发布时间列出本居委会的全部通知和居务公开。已过有效期的通知仍保留在这里，并标明“已过期”。',
   type: '类型',
   yearLink: (year: number) => `${year}年`,
   pagination: '分页',

@@ -7,19 +7,28 @@ import { beijingParts } from './dates.ts'
 
 export const ARCHIVE_PAGE_SIZE = 20
 
-export type TimelineItem = { type: 'notice'; entry: Notice } | { type: 'disclosure'; entry: Disclosure }
+export type TimelineItem =
+  { type: 'notice'; entry: Notice } | { type: 'disclosure'; entry: Disclosure }
 
 export type Dated<T> = { item: T; publishedAt: string; year: number; month: number }
 
 /** Newest first; equal instants fall back to the title so builds are reproducible. */
-export function timeline<T>(items: T[], publishedAt: (item: T) => string, title: (item: T) => string): Dated<T>[] {
+export function timeline<T>(
+  items: T[],
+  publishedAt: (item: T) => string,
+  title: (item: T) => string,
+): Dated<T>[] {
   return items
     .map((item) => {
       const at = publishedAt(item)
       const { year, month } = beijingParts(at)
       return { item, publishedAt: at, year, month }
     })
-    .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || title(a.item).localeCompare(title(b.item), 'zh-CN'))
+    .sort(
+      (a, b) =>
+        Date.parse(b.publishedAt) - Date.parse(a.publishedAt) ||
+        title(a.item).localeCompare(title(b.item), 'zh-CN'),
+    )
 }
 
 const groupBy = <T, K>(list: T[], key: (value: T) => K) => {
@@ -55,15 +64,28 @@ export function paginate<T>(list: T[], size = ARCHIVE_PAGE_SIZE): T[][] {
 /** A year's month pages exist only where its year page is paginated. */
 export const needsMonthPages = (count: number) => count > ARCHIVE_PAGE_SIZE
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' }
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  apos: "'",
+  nbsp: ' ',
+}
 
 /** Rendered HTML → plain text of at most `max` characters, for feed descriptions. */
 export function plainExcerpt(html: string, max = 120): string {
   const text = html
     .replace(/<(br|\/p|\/li|\/h\d)[^>]*>/gi, ' ')
     .replace(/<[^>]+>/g, '')
-    .replace(/&(#?\w+);/g, (entity, name: string) =>
-      ENTITIES[name] ?? (name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1).replace(/^x/i, '0x'))) : entity),
+    .replace(
+      /&(#?\w+);/g,
+      (entity, name: string) =>
+        ENTITIES[name] ??
+        (name.startsWith('#')
+          ? String.fromCodePoint(Number(name.slice(1).replace(/^x/i, '0x')))
+          : entity),
     )
     .replace(/\s+/g, ' ')
     .trim()

@@ -18,7 +18,8 @@ export type Source = CollectionEntry<'sources'>
 
 const newestFirst = <T extends { data: { publishedAt: string } }>(a: T, b: T) =>
   Date.parse(b.data.publishedAt) - Date.parse(a.data.publishedAt)
-const byName = <T extends { data: { name: string } }>(a: T, b: T) => a.data.name.localeCompare(b.data.name, 'zh-CN')
+const byName = <T extends { data: { name: string } }>(a: T, b: T) =>
+  a.data.name.localeCompare(b.data.name, 'zh-CN')
 
 export const communities = async () => (await getCollection('communities')).sort(byName)
 export const districts = async () => (await getCollection('districts')).sort(byName)
@@ -42,14 +43,26 @@ export const caseStudies = async () =>
   )
 
 /** Looks entries up by slug (undefined for a slug that is not there). */
-export async function index<C extends 'communities' | 'districts' | 'streets' | 'problemCategories' | 'mechanisms' | 'sources' | 'brandProjects' | 'notices'>(collection: C) {
+export async function index<
+  C extends
+    | 'communities'
+    | 'districts'
+    | 'streets'
+    | 'problemCategories'
+    | 'mechanisms'
+    | 'sources'
+    | 'brandProjects'
+    | 'notices',
+>(collection: C) {
   const entries = await getCollection(collection)
   const map = new Map(entries.map((entry) => [entry.id, entry]))
   return (slug: string) => map.get(slug) as CollectionEntry<C> | undefined
 }
 
-export const forCommunity = <T extends { data: { community: string | null } }>(entries: T[], community: string) =>
-  entries.filter((entry) => entry.data.community === community)
+export const forCommunity = <T extends { data: { community: string | null } }>(
+  entries: T[],
+  community: string,
+) => entries.filter((entry) => entry.data.community === community)
 
 /** After its `validUntil` day a notice leaves the "current" lists (it stays in the archive). */
 export const isExpired = (notice: Notice, now = buildTime()) =>
@@ -60,7 +73,8 @@ export const isExpired = (notice: Notice, now = buildTime()) =>
 export const meetingEnded = (meeting: NonNullable<Notice['data']['meeting']>, now = buildTime()) =>
   Date.parse(meeting.endsAt ?? meeting.startsAt) < now
 
-export const isUpcomingMeeting = (notice: Notice, now = buildTime()) => notice.data.meeting !== null && !meetingEnded(notice.data.meeting, now)
+export const isUpcomingMeeting = (notice: Notice, now = buildTime()) =>
+  notice.data.meeting !== null && !meetingEnded(notice.data.meeting, now)
 
 /** Upcoming meetings, soonest first. */
 export const upcomingMeetings = (list: Notice[], now = buildTime()) =>
@@ -70,4 +84,6 @@ export const upcomingMeetings = (list: Notice[], now = buildTime()) =>
 
 /** Current notices: not expired, pinned ones first, then newest. */
 export const currentNotices = (list: Notice[], now = buildTime()) =>
-  list.filter((notice) => !isExpired(notice, now)).sort((a, b) => Number(b.data.pinned) - Number(a.data.pinned) || newestFirst(a, b))
+  list
+    .filter((notice) => !isExpired(notice, now))
+    .sort((a, b) => Number(b.data.pinned) - Number(a.data.pinned) || newestFirst(a, b))

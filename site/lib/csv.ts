@@ -12,9 +12,11 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return ''
   let text = typeof value === 'number' ? String(value) : value
-  if (typeof value === 'string' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`
+  if (typeof value === 'string' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text))
+    text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 /** Rows → CSV text: BOM, CRLF after every record (the last one included). */
-export const toCsv = (rows: CsvCell[][]) => '\uFEFF' + rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('')
+export const toCsv = (rows: CsvCell[][]) =>
+  '\uFEFF' + rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('')

@@ -7,7 +7,14 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
 const beijing = (iso: string) => new Date(Date.parse(iso) + OFFSET_MS)
 
-export type BeijingParts = { year: number; month: number; day: number; hour: number; minute: number; weekday: string }
+export type BeijingParts = {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  weekday: string
+}
 
 export function beijingParts(iso: string): BeijingParts {
   const d = beijing(iso)
@@ -57,4 +64,5 @@ export function endOfBeijingDay(iso: string): number {
  * The moment the site is built: "now" for what counts as upcoming or expired. BUILD_TIME (ISO)
  * overrides it, so tests and previews can build the site as of a given day.
  */
-export const buildTime = (): number => (process.env.BUILD_TIME ? Date.parse(process.env.BUILD_TIME) : Date.now())
+export const buildTime = (): number =>
+  process.env.BUILD_TIME ? Date.parse(process.env.BUILD_TIME) : Date.now()

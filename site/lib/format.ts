@@ -8,4 +8,6 @@ export const plainYuan = (amount: number) => amount.toFixed(2)
 export const formatNumber = (n: number) => n.toLocaleString('zh-CN')
 
 export const formatFileSize = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`

@@ -31,7 +31,11 @@ const octets = (text: string) => encoder.encode(text).length
 
 /** TEXT values: backslash, semicolon and comma are escaped, line breaks become the two characters \n. */
 export const escapeText = (text: string) =>
-  text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
 
 /**
  * Splits a content line into lines of at most 75 octets (CRLF excluded); continuation lines start with
@@ -57,7 +61,11 @@ export function foldLine(line: string): string {
 }
 
 /** 2026-11-28T06:00:00.000Z → 20261128T060000Z (UTC form, so no VTIMEZONE is needed). */
-export const utcDateTime = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+export const utcDateTime = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 const property = (name: string, value: string) => foldLine(`${name}:${value}`)
 
@@ -85,10 +93,18 @@ export function icsCalendar(calendar: Calendar): string {
     'PRODID:-//jumin-zizhi//community meetings//ZH',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    ...(calendar.name ? [property('X-WR-CALNAME', escapeText(calendar.name)), property('NAME', escapeText(calendar.name))] : []),
+    ...(calendar.name
+      ? [
+          property('X-WR-CALNAME', escapeText(calendar.name)),
+          property('NAME', escapeText(calendar.name)),
+        ]
+      : []),
     'X-WR-TIMEZONE:Asia/Shanghai',
     ...(calendar.refresh
-      ? [`REFRESH-INTERVAL;VALUE=DURATION:${calendar.refresh}`, `X-PUBLISHED-TTL:${calendar.refresh}`]
+      ? [
+          `REFRESH-INTERVAL;VALUE=DURATION:${calendar.refresh}`,
+          `X-PUBLISHED-TTL:${calendar.refresh}`,
+        ]
       : []),
     ...calendar.events.flatMap(event),
     'END:VCALENDAR',

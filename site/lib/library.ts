@@ -19,7 +19,9 @@ import {
 } from './content.ts'
 import { routes } from './routes.ts'
 
-type Placed = { data: { community?: string | null; street: string | null; district: string | null } }
+type Placed = {
+  data: { community?: string | null; street: string | null; district: string | null }
+}
 export type Place = { community?: Community; street?: Street; district?: District }
 
 /**
@@ -27,21 +29,34 @@ export type Place = { community?: Community; street?: Street; district?: Distric
  * so the missing levels are taken from the level below; a slug the public cannot read is dropped.
  */
 export async function placeResolver() {
-  const [community, street, district] = await Promise.all([index('communities'), index('streets'), index('districts')])
+  const [community, street, district] = await Promise.all([
+    index('communities'),
+    index('streets'),
+    index('districts'),
+  ])
   return (entry: Placed): Place => {
     const c = entry.data.community ? community(entry.data.community) : undefined
     const s = street(entry.data.street ?? c?.data.street ?? '') ?? undefined
-    const d = district(entry.data.district ?? s?.data.district ?? c?.data.district ?? '') ?? undefined
+    const d =
+      district(entry.data.district ?? s?.data.district ?? c?.data.district ?? '') ?? undefined
     return { community: c, street: s, district: d }
   }
 }
 
 /** 漓江山水居委会，华泾镇，徐汇区: smallest place first, as bylines print it. */
 export const placeNames = (place: Place) =>
-  [place.community?.data.name, place.street?.data.name, place.district?.data.name].filter(Boolean).join('，')
+  [place.community?.data.name, place.street?.data.name, place.district?.data.name]
+    .filter(Boolean)
+    .join('，')
 
 export type FacetKey = 'problem' | 'mechanism' | 'district' | 'genre'
-export type FacetTerm = { slug: string; name: string; description: string | null; href: string; cases: CaseStudy[] }
+export type FacetTerm = {
+  slug: string
+  name: string
+  description: string | null
+  href: string
+  cases: CaseStudy[]
+}
 export type Facet = { key: FacetKey; label: string; terms: FacetTerm[] }
 
 /**
@@ -56,7 +71,12 @@ export async function caseFacets(): Promise<Record<FacetKey, Facet>> {
     districts(),
     placeResolver(),
   ])
-  const facet = (key: FacetKey, label: string, terms: Omit<FacetTerm, 'cases'>[], has: (c: CaseStudy, slug: string) => boolean): Facet => ({
+  const facet = (
+    key: FacetKey,
+    label: string,
+    terms: Omit<FacetTerm, 'cases'>[],
+    has: (c: CaseStudy, slug: string) => boolean,
+  ): Facet => ({
     key,
     label,
     terms: terms.map((term) => ({ ...term, cases: all.filter((c) => has(c, term.slug)) })),
@@ -66,19 +86,34 @@ export async function caseFacets(): Promise<Record<FacetKey, Facet>> {
     problem: facet(
       'problem',
       t.problems,
-      problems.map((p) => ({ slug: p.id, name: p.data.name, description: p.data.description, href: routes.casesByProblem(p.id) })),
+      problems.map((p) => ({
+        slug: p.id,
+        name: p.data.name,
+        description: p.data.description,
+        href: routes.casesByProblem(p.id),
+      })),
       (c, slug) => c.data.problemCategories.includes(slug),
     ),
     mechanism: facet(
       'mechanism',
       t.mechanisms,
-      mechs.map((m) => ({ slug: m.id, name: m.data.name, description: m.data.description, href: routes.casesByMechanism(m.id) })),
+      mechs.map((m) => ({
+        slug: m.id,
+        name: m.data.name,
+        description: m.data.description,
+        href: routes.casesByMechanism(m.id),
+      })),
       (c, slug) => c.data.mechanisms.includes(slug),
     ),
     district: facet(
       'district',
       t.district,
-      dists.map((d) => ({ slug: d.id, name: d.data.name, description: null, href: routes.casesByDistrict(d.id) })),
+      dists.map((d) => ({
+        slug: d.id,
+        name: d.data.name,
+        description: null,
+        href: routes.casesByDistrict(d.id),
+      })),
       (c, slug) => districtOf.get(c.id) === slug,
     ),
     genre: facet(
@@ -135,7 +170,8 @@ export const CASES_PER_PAGE = 30
 
 export const pageCount = (total: number) => Math.max(1, Math.ceil(total / CASES_PER_PAGE))
 
-export const casesOnPage = <T>(all: T[], page: number) => all.slice((page - 1) * CASES_PER_PAGE, page * CASES_PER_PAGE)
+export const casesOnPage = <T>(all: T[], page: number) =>
+  all.slice((page - 1) * CASES_PER_PAGE, page * CASES_PER_PAGE)
 
 /** Districts in reading order: the cities as CITY_LABELS lists them, then by name within a city. */
 export const cityOrder = (city: string) => {

@@ -40,7 +40,10 @@ export function recordFilters(record: SearchRecord): Partial<Record<FilterKey, s
   }
   return Object.fromEntries(
     Object.entries(values)
-      .map(([key, list]) => [key, list.filter((v) => v !== null && v !== undefined && v !== '').map(String)])
+      .map(([key, list]) => [
+        key,
+        list.filter((v) => v !== null && v !== undefined && v !== '').map(String),
+      ])
       .filter(([, list]) => list.length > 0),
   )
 }
@@ -54,10 +57,13 @@ export function recordMeta(record: SearchRecord): Record<string, string> {
     community: record.community,
     summary: record.summary?.replace(/\s+/g, ' ').trim().slice(0, 160),
   }
-  return Object.fromEntries(Object.entries(meta).filter((entry): entry is [string, string] => Boolean(entry[1])))
+  return Object.fromEntries(
+    Object.entries(meta).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  )
 }
 
-const names = (terms: (Term | undefined)[]) => terms.filter((term) => term !== undefined).map((term) => term.data.name)
+const names = (terms: (Term | undefined)[]) =>
+  terms.filter((term) => term !== undefined).map((term) => term.data.name)
 const placeFields = (place: Place) => ({
   community: place.community?.data.name,
   street: place.street?.data.name,
@@ -65,7 +71,12 @@ const placeFields = (place: Place) => ({
 })
 
 export const searchRecords = {
-  caseStudy: (c: CaseStudy, place: Place, problems: (Term | undefined)[], mechanisms: (Term | undefined)[]): SearchRecord => ({
+  caseStudy: (
+    c: CaseStudy,
+    place: Place,
+    problems: (Term | undefined)[],
+    mechanisms: (Term | undefined)[],
+  ): SearchRecord => ({
     type: t.types.caseStudy,
     title: c.data.title,
     summary: c.data.summary,

@@ -31,7 +31,9 @@ type MediaDoc = {
 }
 
 const same = (file: string, bytes: Uint8Array) =>
-  existsSync(file) && createHash('sha1').update(readFileSync(file)).digest('hex') === createHash('sha1').update(bytes).digest('hex')
+  existsSync(file) &&
+  createHash('sha1').update(readFileSync(file)).digest('hex') ===
+    createHash('sha1').update(bytes).digest('hex')
 
 /**
  * Copies an uploaded file next to the site sources (only when its bytes changed) and describes it.

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs'
 import type { Loader, LoaderContext } from 'astro/loaders'
 
 import { syncMedia, type MediaAsset } from './mediaFiles.ts'
-import { PayloadLoaderError, payloadSource, type FindArgs, type PayloadDoc, type PayloadSource } from './payloadSource.ts'
+import {
+  PayloadLoaderError,
+  payloadSource,
+  type FindArgs,
+  type PayloadDoc,
+  type PayloadSource,
+} from './payloadSource.ts'
 import { richTextToHtml } from './richText.ts'
 
 /** What a `transform` gets to turn a Payload document into an entry's data. */
@@ -25,7 +31,10 @@ export type PayloadLoaderOptions = {
   depth?: number
   populate?: FindArgs['populate']
   /** Turns a published document into the entry's data; validated by the collection's schema. */
-  transform: (doc: PayloadDoc, helpers: TransformHelpers) => Record<string, unknown> | Promise<Record<string, unknown>>
+  transform: (
+    doc: PayloadDoc,
+    helpers: TransformHelpers,
+  ) => Record<string, unknown> | Promise<Record<string, unknown>>
 }
 
 /**
@@ -59,18 +68,28 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
       let docs: PayloadDoc[]
       try {
         source = await payloadSource()
-        docs = await source.find({ collection: options.collection, depth: options.depth ?? 1, populate: options.populate })
-      } catch (error) {
-        throw new PayloadLoaderError(`Could not read "${options.collection}" from Payload: ${(error as Error).message}`, {
-          cause: error,
+        docs = await source.find({
+          collection: options.collection,
+          depth: options.depth ?? 1,
+          populate: options.populate,
         })
+      } catch (error) {
+        throw new PayloadLoaderError(
+          `Could not read "${options.collection}" from Payload: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        )
       }
       docs = withPreviewDraft(options.collection, docs)
       const helpers: TransformHelpers = {
         html: richTextToHtml,
         media: (ref) => syncMedia(ref, source),
         slug: slugOf,
-        slugs: (refs) => (Array.isArray(refs) ? refs.map(slugOf).filter((slug): slug is string => slug !== null) : []),
+        slugs: (refs) =>
+          Array.isArray(refs)
+            ? refs.map(slugOf).filter((slug): slug is string => slug !== null)
+            : [],
       }
       const seen = new Set<string>()
       let changed = 0

@@ -31,7 +31,9 @@ export class PayloadLoaderError extends Error {
 let source: Promise<PayloadSource> | undefined
 
 export function payloadSource(): Promise<PayloadSource> {
-  source ??= process.env.PAYLOAD_URL ? Promise.resolve(restSource(process.env.PAYLOAD_URL)) : localSource()
+  source ??= process.env.PAYLOAD_URL
+    ? Promise.resolve(restSource(process.env.PAYLOAD_URL))
+    : localSource()
   return source
 }
 
@@ -62,7 +64,8 @@ function restSource(base: string): PayloadSource {
   const root = base.replace(/\/+$/, '')
   const get = async (url: string) => {
     const response = await fetch(url)
-    if (!response.ok) throw new PayloadLoaderError(`GET ${url} answered ${response.status} ${response.statusText}`)
+    if (!response.ok)
+      throw new PayloadLoaderError(`GET ${url} answered ${response.status} ${response.statusText}`)
     return response
   }
   return {
@@ -72,11 +75,15 @@ function restSource(base: string): PayloadSource {
       for (const [target, fields] of Object.entries(populate ?? {})) {
         for (const field of Object.keys(fields)) params.set(`populate[${target}][${field}]`, 'true')
       }
-      const body = (await (await get(`${root}/api/${collection}?${params}`)).json()) as { docs: PayloadDoc[] }
+      const body = (await (await get(`${root}/api/${collection}?${params}`)).json()) as {
+        docs: PayloadDoc[]
+      }
       return body.docs
     },
     async readFile({ filename, url }) {
-      const target = url?.startsWith('http') ? url : `${root}${url ?? `/api/media/file/${encodeURIComponent(filename)}`}`
+      const target = url?.startsWith('http')
+        ? url
+        : `${root}${url ?? `/api/media/file/${encodeURIComponent(filename)}`}`
       return new Uint8Array(await (await get(target)).arrayBuffer())
     },
   }

@@ -13,5 +13,13 @@ export const populate = {
   mechanisms: linkFields,
   notices: linkFields,
   'brand-projects': linkFields,
-  media: { filename: true, mimeType: true, filesize: true, width: true, height: true, alt: true, url: true },
+  media: {
+    filename: true,
+    mimeType: true,
+    filesize: true,
+    width: true,
+    height: true,
+    alt: true,
+    url: true,
+  },
 } as const

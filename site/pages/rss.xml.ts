@@ -12,7 +12,11 @@ import { routes } from '../lib/routes.ts'
 const LIMIT = 50
 
 export async function GET(context: APIContext) {
-  const [allNotices, allDisclosures, community] = await Promise.all([notices(), disclosures(), index('communities')])
+  const [allNotices, allDisclosures, community] = await Promise.all([
+    notices(),
+    disclosures(),
+    index('communities'),
+  ])
   const name = (slug: string) => community(slug)?.data.name ?? ''
   const label = (labels: Record<string, string>, key: string) => labels[key] ?? key
 
@@ -29,7 +33,10 @@ export async function GET(context: APIContext) {
       link: routes.disclosure(disclosure.data.community, disclosure.id),
       pubDate: new Date(disclosure.data.publishedAt),
       description: disclosure.data.summary ?? disclosure.data.title,
-      categories: [label(disclosureCategory, disclosure.data.category), name(disclosure.data.community)],
+      categories: [
+        label(disclosureCategory, disclosure.data.category),
+        name(disclosure.data.community),
+      ],
     })),
   ]
     .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime())

@@ -34,8 +34,22 @@ export type IndexedDoc = {
   filters: Filters
 }
 
-type DocRow = [id: string, url: string, title: string, summary: string, date: string, filters: Filters]
-type Manifest = { v: 2; docs: number; shards: number; chunk: number; build: string; types: [type: string, first: number][] }
+type DocRow = [
+  id: string,
+  url: string,
+  title: string,
+  summary: string,
+  date: string,
+  filters: Filters,
+]
+type Manifest = {
+  v: 2
+  docs: number
+  shards: number
+  chunk: number
+  build: string
+  types: [type: string, first: number][]
+}
 
 export const BIGRAM_DIR = 'bigram'
 // Small files: a query fetches one shard per pair of characters and one chunk per few results, so what
@@ -72,7 +86,8 @@ export function buildBigramIndex(docs: IndexedDoc[], build: string): Map<string,
   const shards = Math.max(1, Math.ceil(total / POSTINGS_PER_SHARD))
   const files = new Map<string, string>()
   const byShard = Array.from({ length: shards }, () => ({}) as Record<string, number[]>)
-  for (const [gram, list] of postings) byShard[hashString(gram) % shards][gram] = list.map((p, i) => (i === 0 ? p : p - list[i - 1]))
+  for (const [gram, list] of postings)
+    byShard[hashString(gram) % shards][gram] = list.map((p, i) => (i === 0 ? p : p - list[i - 1]))
   byShard.forEach((shard, i) => files.set(`g${i}.json`, JSON.stringify(shard)))
   for (let k = 0; k * DOCS_PER_CHUNK < sorted.length; k++) {
     const rows: DocRow[] = sorted
@@ -80,7 +95,14 @@ export function buildBigramIndex(docs: IndexedDoc[], build: string): Map<string,
       .map((d) => [d.id, d.url, d.title, d.summary, d.date, d.filters])
     files.set(`d${k}.json`, JSON.stringify(rows))
   }
-  const manifest: Manifest = { v: 2, docs: sorted.length, shards, chunk: DOCS_PER_CHUNK, build, types }
+  const manifest: Manifest = {
+    v: 2,
+    docs: sorted.length,
+    shards,
+    chunk: DOCS_PER_CHUNK,
+    build,
+    types,
+  }
   files.set('manifest.json', JSON.stringify(manifest))
   return files
 }
@@ -105,24 +127,42 @@ export type BigramMatch = {
 const minCoverage = (known: number) => (known <= 2 ? 1 : known <= 4 ? 0.6 : 0.34)
 
 /** Words that make a question a question; in a long query they only add pairs that match nothing useful. */
-const QUESTION_WORDS = /怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪些|哪里|是否|能否|要不要|有没有|吗|呢|吧/g
+const QUESTION_WORDS =
+  /怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪些|哪里|是否|能否|要不要|有没有|吗|呢|吧/g
 
 /** The pairs a query is looked up by: a long Chinese run (a question) first loses its question words. */
-export const queryGrams = (query: string) =>
-  [...new Set(grams(words(query).map((w) => (isHan(w) && [...w].length >= 6 ? w.replace(QUESTION_WORDS, ' ') : w)).join(' ')))]
+export const queryGrams = (query: string) => [
+  ...new Set(
+    grams(
+      words(query)
+        .map((w) => (isHan(w) && [...w].length >= 6 ? w.replace(QUESTION_WORDS, ' ') : w))
+        .join(' '),
+    ),
+  ),
+]
 
 /** The search page's side: loads what a query needs, on demand, and remembers it for the next query. */
-export function openBigramIndex(baseUrl: string, fetchJson: (url: string) => Promise<unknown> = defaultFetch) {
+export function openBigramIndex(
+  baseUrl: string,
+  fetchJson: (url: string) => Promise<unknown> = defaultFetch,
+) {
   let manifest: Promise<Manifest> | undefined
   const shards = new Map<number, Promise<Record<string, number[]>>>()
   const chunks = new Map<number, Promise<DocRow[]>>()
-  const url = (file: string, build?: string) => `${baseUrl}${BIGRAM_DIR}/${file}${build ? `?v=${build}` : `?ts=${Date.now()}`}`
+  const url = (file: string, build?: string) =>
+    `${baseUrl}${BIGRAM_DIR}/${file}${build ? `?v=${build}` : `?ts=${Date.now()}`}`
   const getManifest = () => {
-    manifest ??= (fetchJson(url('manifest.json')) as Promise<Manifest>).catch((error) => ((manifest = undefined), Promise.reject(error)))
+    manifest ??= (fetchJson(url('manifest.json')) as Promise<Manifest>).catch(
+      (error) => ((manifest = undefined), Promise.reject(error)),
+    )
     return manifest
   }
   const cached = <T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>) => {
-    if (!cache.has(key)) cache.set(key, load().catch((error) => (cache.delete(key), Promise.reject(error))))
+    if (!cache.has(key))
+      cache.set(
+        key,
+        load().catch((error) => (cache.delete(key), Promise.reject(error))),
+      )
     return cache.get(key)!
   }
   const typeOf = (m: Manifest, doc: number) => {
@@ -139,7 +179,17 @@ export function openBigramIndex(baseUrl: string, fetchJson: (url: string) => Pro
     if (lookup.length === 0) return none
     const shardOf = (gram: string) => hashString(gram) % m.shards
     const loaded = await Promise.all(
-      [...new Set(lookup.map(shardOf))].map(async (i) => [i, await cached(shards, i, () => fetchJson(url(`g${i}.json`, m.build)) as Promise<Record<string, number[]>>)] as const),
+      [...new Set(lookup.map(shardOf))].map(
+        async (i) =>
+          [
+            i,
+            await cached(
+              shards,
+              i,
+              () => fetchJson(url(`g${i}.json`, m.build)) as Promise<Record<string, number[]>>,
+            ),
+          ] as const,
+      ),
     )
     const shardMap = new Map(loaded)
     const scores = new Map<number, { weighted: number; matched: number }>()
@@ -179,12 +229,24 @@ export function openBigramIndex(baseUrl: string, fetchJson: (url: string) => Pro
    * The records of a match's best `count` pages, re-ranked with a bonus for the query's words found
    * whole (not just their pairs scattered about), which is the best evidence there is.
    */
-  async function hits(query: string, ranked: BigramMatch['ranked'], count: number): Promise<BigramHit[]> {
+  async function hits(
+    query: string,
+    ranked: BigramMatch['ranked'],
+    count: number,
+  ): Promise<BigramHit[]> {
     const m = await getManifest()
     const best = ranked.slice(0, count)
     const rows = await Promise.all(
       [...new Set(best.map((c) => Math.floor(c.doc / m.chunk)))].map(
-        async (k) => [k, await cached(chunks, k, () => fetchJson(url(`d${k}.json`, m.build)) as Promise<DocRow[]>)] as const,
+        async (k) =>
+          [
+            k,
+            await cached(
+              chunks,
+              k,
+              () => fetchJson(url(`d${k}.json`, m.build)) as Promise<DocRow[]>,
+            ),
+          ] as const,
       ),
     )
     const chunkMap = new Map(rows)
@@ -196,8 +258,19 @@ export function openBigramIndex(baseUrl: string, fetchJson: (url: string) => Pro
         const [id, pageUrl, title, summary, date, filters] = row
         const inTitle = normalizeText(title)
         const inSummary = normalizeText(summary)
-        const bonus = phrases.reduce((sum, word) => sum + (inTitle.includes(word) ? 1 : inSummary.includes(word) ? 0.5 : 0), 0)
-        return { id, url: pageUrl, title, summary, date, filters, score: score + Math.min(1, bonus / Math.max(1, phrases.length)) }
+        const bonus = phrases.reduce(
+          (sum, word) => sum + (inTitle.includes(word) ? 1 : inSummary.includes(word) ? 0.5 : 0),
+          0,
+        )
+        return {
+          id,
+          url: pageUrl,
+          title,
+          summary,
+          date,
+          filters,
+          score: score + Math.min(1, bonus / Math.max(1, phrases.length)),
+        }
       })
       .filter((hit): hit is BigramHit => hit !== null)
       .sort((a, b) => b.score - a.score)

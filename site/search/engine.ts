@@ -36,7 +36,10 @@ type PagefindResponse = {
 }
 type Pagefind = {
   options: (options: Record<string, unknown>) => Promise<void>
-  search: (term: string | null, options?: { filters?: Record<string, PagefindFilterValue> }) => Promise<PagefindResponse>
+  search: (
+    term: string | null,
+    options?: { filters?: Record<string, PagefindFilterValue> },
+  ) => Promise<PagefindResponse>
   filters: () => Promise<Record<string, Record<string, number>>>
 }
 
@@ -98,15 +101,14 @@ export type SearchResults = {
   countFacets: (options: { all: boolean }) => Promise<FacetCounts>
 }
 
-export type SearchOutcome =
-  | { status: 'idle' }
-  | { status: 'punctuation' }
-  | SearchResults
+export type SearchOutcome = { status: 'idle' } | { status: 'punctuation' } | SearchResults
 
 /** Pagefind's segmentation of a query, as pagefind.js does it in the browser. */
 function segments(query: string): string[] {
   if (typeof Intl.Segmenter !== 'function') return words(query)
-  return [...new Intl.Segmenter('zh-cn', { granularity: 'word' }).segment(query)].filter((s) => s.isWordLike).map((s) => s.segment)
+  return [...new Intl.Segmenter('zh-cn', { granularity: 'word' }).segment(query)]
+    .filter((s) => s.isWordLike)
+    .map((s) => s.segment)
 }
 
 /**
@@ -117,12 +119,19 @@ function segments(query: string): string[] {
 export function needsBigram(query: string, pagefindCount: number): boolean {
   if (pagefindCount < FEW_RESULTS) return true
   const han = words(query).filter(isHan)
-  if (han.some((w) => [...w].length >= 2) && segments(query).some((s) => isHan(s) && [...s].length === 1)) return true
+  if (
+    han.some((w) => [...w].length >= 2) &&
+    segments(query).some((s) => isHan(s) && [...s].length === 1)
+  )
+    return true
   const other = words(query).filter((w) => !isHan(w))
   return other.some((w) => /[+\-.#]/.test(w)) || (other.length > 0 && han.length > 0)
 }
 
-const pagefindFilters = (filters: Partial<Record<FilterKey, string>>, { except, countTypes = false }: { except?: FilterKey; countTypes?: boolean } = {}) => {
+const pagefindFilters = (
+  filters: Partial<Record<FilterKey, string>>,
+  { except, countTypes = false }: { except?: FilterKey; countTypes?: boolean } = {},
+) => {
   const out: Record<string, PagefindFilterValue> = {}
   for (const [key, value] of Object.entries(filters)) if (key !== except && value) out[key] = value
   // Asking for "any type" restricts nothing (every page has one) but makes Pagefind load and count types.
@@ -130,19 +139,30 @@ const pagefindFilters = (filters: Partial<Record<FilterKey, string>>, { except, 
   return out
 }
 
-const matches = (record: Filters, filters: Partial<Record<FilterKey, string>>, except?: FilterKey) =>
-  Object.entries(filters).every(([key, value]) => key === except || !value || (record[key as FilterKey] ?? []).includes(value))
+const matches = (
+  record: Filters,
+  filters: Partial<Record<FilterKey, string>>,
+  except?: FilterKey,
+) =>
+  Object.entries(filters).every(
+    ([key, value]) => key === except || !value || (record[key as FilterKey] ?? []).includes(value),
+  )
 
 /**
  * Up to `length` characters of `text` around the first query match, marked; null when nothing matches.
  * A page's text starts with its title, already shown above the excerpt, so that is skipped.
  */
 export function excerptAround(text: string, query: string, title = '', length = 80): string | null {
-  let plain = text.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim()
+  let plain = text
+    .replace(/\u200b/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (title && plain.startsWith(title)) plain = plain.slice(title.length).replace(/^[.。\s]+/, '')
   const normalized = normalizeText(plain)
   if (normalized.length !== plain.length) return null
-  const needles = words(query).flatMap((w) => (isHan(w) && [...w].length > 2 ? [w, ...grams(w)] : [w]))
+  const needles = words(query).flatMap((w) =>
+    isHan(w) && [...w].length > 2 ? [w, ...grams(w)] : [w],
+  )
   const positions = needles.map((n) => normalized.indexOf(n)).filter((i) => i >= 0)
   if (positions.length === 0) return null
   const start = Math.max(0, Math.min(...positions) - Math.floor(length / 4))
@@ -166,7 +186,7 @@ const sortFacet = (key: FilterKey, counts: Map<string, number>, selected?: strin
 }
 
 const warnAndReturn =
-  <T,>(value: T) =>
+  <T>(value: T) =>
   (error: unknown): T => {
     console.warn('Bigram index unavailable:', error)
     return value
@@ -179,13 +199,20 @@ const clampPage = (page: number, total: number) => {
 
 /** For a page found by its place or taxonomy names (a catalogue entry with no summary): the names that match. */
 const matchingTags = (hit: BigramHit, term: string) =>
-  TAG_KEYS.flatMap((key) => (hit.filters[key] ?? []).filter((value) => words(term).some((word) => normalizeText(value).includes(word))).map((value) => `${t.filters[key]}：${markMatches(value, term)}`)).join('；')
+  TAG_KEYS.flatMap((key) =>
+    (hit.filters[key] ?? [])
+      .filter((value) => words(term).some((word) => normalizeText(value).includes(word)))
+      .map((value) => `${t.filters[key]}：${markMatches(value, term)}`),
+  ).join('；')
 
 const bigramItem = (hit: BigramHit, term: string, via: ResultItem['via']): ResultItem => ({
   id: hit.id,
   url: hit.url,
   title: markMatches(hit.title, term),
-  excerpt: (term && hit.summary && excerptAround(hit.summary, term)) || (term && matchingTags(hit, term)) || escapeHtml(hit.summary.slice(0, 80)),
+  excerpt:
+    (term && hit.summary && excerptAround(hit.summary, term)) ||
+    (term && matchingTags(hit, term)) ||
+    escapeHtml(hit.summary.slice(0, 80)),
   type: hit.filters.type?.[0] ?? '',
   community: hit.filters.community?.[0] ?? '',
   date: hit.date,
@@ -240,12 +267,18 @@ export async function runSearch(state: SearchQuery): Promise<SearchOutcome> {
   const usedBigram = term !== null && needsBigram(term, main.results.length)
   // Filters are applied after the bigram index's records are fetched, so a filtered search asks for more.
   const limit = (main.results.length < FEW_RESULTS ? 20 : 12) * (hasFilters ? 2 : 1)
-  const bigramHits: BigramHit[] = usedBigram ? await getBigram().search(term, limit).catch(warnAndReturn([])) : []
+  const bigramHits: BigramHit[] = usedBigram
+    ? await getBigram().search(term, limit).catch(warnAndReturn([]))
+    : []
 
   // One ranked list: Pagefind's score and the bigram index's, each scaled to the best of its kind.
   const best = Math.max(0, ...main.results.map((r) => r.score)) || 1
-  const ranked = new Map<string, { id: string; score: number; pf?: PagefindResult; bigram?: BigramHit }>()
-  for (const result of main.results) ranked.set(result.id, { id: result.id, score: result.score / best, pf: result })
+  const ranked = new Map<
+    string,
+    { id: string; score: number; pf?: PagefindResult; bigram?: BigramHit }
+  >()
+  for (const result of main.results)
+    ranked.set(result.id, { id: result.id, score: result.score / best, pf: result })
   for (const hit of bigramHits) {
     if (!matches(hit.filters, filters)) continue
     const entry = ranked.get(hit.id) ?? { id: hit.id, score: 0 }
@@ -261,7 +294,9 @@ export async function runSearch(state: SearchQuery): Promise<SearchOutcome> {
     if (all) await (allFiltersLoaded ??= pf.filters())
     const facets: FacetCounts = {}
     for (const key of all ? FILTER_KEYS : (['type'] as FilterKey[])) {
-      const response = await pf.search(term, { filters: pagefindFilters(filters, { except: key, countTypes: true }) })
+      const response = await pf.search(term, {
+        filters: pagefindFilters(filters, { except: key, countTypes: true }),
+      })
       const counts = new Map(Object.entries(response.filters[key] ?? {}))
       const inPagefind = new Set(response.results.map((r) => r.id))
       for (const hit of bigramHits) {
@@ -292,5 +327,16 @@ export async function runSearch(state: SearchQuery): Promise<SearchOutcome> {
       }
     }),
   )
-  return { status: 'results', query: state.q.trim(), total: list.length, page, pages, pageSize: PAGE_SIZE, items, scope: 'full', usedBigram, countFacets }
+  return {
+    status: 'results',
+    query: state.q.trim(),
+    total: list.length,
+    page,
+    pages,
+    pageSize: PAGE_SIZE,
+    items,
+    scope: 'full',
+    usedBigram,
+    countFacets,
+  }
 }

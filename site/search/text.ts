@@ -26,10 +26,12 @@ const variants = () => {
 }
 
 /** 聽證會 → 听证会; other characters are kept. */
-export const toSimplified = (text: string) => [...text].map((char) => variants().get(char) ?? char).join('')
+export const toSimplified = (text: string) =>
+  [...text].map((char) => variants().get(char) ?? char).join('')
 
 /** Full-width letters, digits and signs to ASCII (ＡＢ１２＋ → ab12+), lower case, simplified characters, single spaces. */
-export const normalizeText = (text: string) => toSimplified(text.normalize('NFKC').toLowerCase()).replace(/\s+/g, ' ').trim()
+export const normalizeText = (text: string) =>
+  toSimplified(text.normalize('NFKC').toLowerCase()).replace(/\s+/g, ' ').trim()
 
 const HAN = /\p{Script=Han}/u
 const TOKEN = /\p{Script=Han}+|[\p{L}\p{N}]+(?:[+\-.#][\p{L}\p{N}]+)*/gu
@@ -72,7 +74,13 @@ export function hashString(text: string): number {
   return hash
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c])
 
 /**

@@ -31,8 +31,11 @@ beforeAll(async () => {
 })
 afterAll(async () => cms?.close())
 
-
-async function seedDoc(collection: CollectionSlug, community: 'A' | 'B', status: 'draft' | 'published' = 'published') {
+async function seedDoc(
+  collection: CollectionSlug,
+  community: 'A' | 'B',
+  status: 'draft' | 'published' = 'published',
+) {
   const data = sampleData(collection, {
     community: (community === 'A' ? world.communityA : world.communityB).id,
     source: world.source.id,
@@ -43,7 +46,12 @@ async function seedDoc(collection: CollectionSlug, community: 'A' | 'B', status:
 }
 
 async function stored(collection: CollectionSlug, id: string | number) {
-  const { docs } = await payload.find({ collection, where: { id: { equals: id } }, overrideAccess: true, depth: 0 })
+  const { docs } = await payload.find({
+    collection,
+    where: { id: { equals: id } },
+    overrideAccess: true,
+    depth: 0,
+  })
   return docs[0] as unknown as Record<string, unknown> | undefined
 }
 
@@ -59,7 +67,9 @@ describe.each(SCOPED)('%s', (collection) => {
 
     it('never see drafts, by ID or in lists', async () => {
       const draft = await seedDoc(collection, 'A', 'draft')
-      await expect(payload.findByID({ collection, id: draft.id, ...as(undefined) })).rejects.toThrow()
+      await expect(
+        payload.findByID({ collection, id: draft.id, ...as(undefined) }),
+      ).rejects.toThrow()
       const { docs } = await payload.find({ collection, pagination: false, ...as(undefined) })
       expect(docs.map((d) => d.id)).not.toContain(draft.id)
       expect(docs.every((d) => (d as { _status?: string })._status === 'published')).toBe(true)
@@ -68,9 +78,22 @@ describe.each(SCOPED)('%s', (collection) => {
     it('cannot create, update or delete', async () => {
       const doc = await seedDoc(collection, 'A')
       const before = await payload.count({ collection, overrideAccess: true })
-      const data = sampleData(collection, { community: world.communityA.id, source: world.source.id, slug: nextSlug('anon') })
-      await expect(payload.create({ collection, data: data as never, ...as(undefined) })).rejects.toThrow()
-      await expect(payload.update({ collection, id: doc.id, data: { slug: 'changed' } as never, ...as(undefined) })).rejects.toThrow()
+      const data = sampleData(collection, {
+        community: world.communityA.id,
+        source: world.source.id,
+        slug: nextSlug('anon'),
+      })
+      await expect(
+        payload.create({ collection, data: data as never, ...as(undefined) }),
+      ).rejects.toThrow()
+      await expect(
+        payload.update({
+          collection,
+          id: doc.id,
+          data: { slug: 'changed' } as never,
+          ...as(undefined),
+        }),
+      ).rejects.toThrow()
       await expect(payload.delete({ collection, id: doc.id, ...as(undefined) })).rejects.toThrow()
       expect(await payload.count({ collection, overrideAccess: true })).toEqual(before)
       expect((await stored(collection, doc.id))?.slug).toEqual(doc.slug)
@@ -81,28 +104,48 @@ describe.each(SCOPED)('%s', (collection) => {
     it('sees drafts of community A but not of community B', async () => {
       const draftA = await seedDoc(collection, 'A', 'draft')
       const draftB = await seedDoc(collection, 'B', 'draft')
-      const { docs } = await payload.find({ collection, pagination: false, draft: true, ...as(users[who]) })
+      const { docs } = await payload.find({
+        collection,
+        pagination: false,
+        draft: true,
+        ...as(users[who]),
+      })
       const ids = docs.map((d) => d.id)
       expect(ids).toContain(draftA.id)
       expect(ids).not.toContain(draftB.id)
     })
 
     it('creates in community A', async () => {
-      const data = sampleData(collection, { community: world.communityA.id, source: world.source.id, slug: nextSlug(who.toLowerCase()) })
+      const data = sampleData(collection, {
+        community: world.communityA.id,
+        source: world.source.id,
+        slug: nextSlug(who.toLowerCase()),
+      })
       const doc = await payload.create({ collection, data: data as never, ...as(users[who]) })
       expect(communityId(await stored(collection, doc.id))).toEqual(String(world.communityA.id))
     })
 
     it('is refused creating in community B, and nothing is written', async () => {
       const before = await payload.count({ collection, overrideAccess: true })
-      const data = sampleData(collection, { community: world.communityB.id, source: world.source.id, slug: nextSlug(who.toLowerCase()) })
-      await expect(payload.create({ collection, data: data as never, ...as(users[who]) })).rejects.toThrow(/无权/)
+      const data = sampleData(collection, {
+        community: world.communityB.id,
+        source: world.source.id,
+        slug: nextSlug(who.toLowerCase()),
+      })
+      await expect(
+        payload.create({ collection, data: data as never, ...as(users[who]) }),
+      ).rejects.toThrow(/无权/)
       expect(await payload.count({ collection, overrideAccess: true })).toEqual(before)
     })
 
     it('updates and deletes documents of community A', async () => {
       const doc = await seedDoc(collection, 'A')
-      await payload.update({ collection, id: doc.id, data: { slug: `${doc.slug}-x` } as never, ...as(users[who]) })
+      await payload.update({
+        collection,
+        id: doc.id,
+        data: { slug: `${doc.slug}-x` } as never,
+        ...as(users[who]),
+      })
       expect((await stored(collection, doc.id))?.slug).toEqual(`${doc.slug}-x`)
       await payload.delete({ collection, id: doc.id, ...as(users[who]) })
       expect(await stored(collection, doc.id)).toBeUndefined()
@@ -111,7 +154,12 @@ describe.each(SCOPED)('%s', (collection) => {
     it('is refused updating or deleting documents of community B, which stay as they were', async () => {
       const doc = await seedDoc(collection, 'B')
       await expect(
-        payload.update({ collection, id: doc.id, data: { slug: 'hijacked' } as never, ...as(users[who]) }),
+        payload.update({
+          collection,
+          id: doc.id,
+          data: { slug: 'hijacked' } as never,
+          ...as(users[who]),
+        }),
       ).rejects.toThrow()
       await expect(payload.delete({ collection, id: doc.id, ...as(users[who]) })).rejects.toThrow()
       expect((await stored(collection, doc.id))?.slug).toEqual(doc.slug)
@@ -120,20 +168,36 @@ describe.each(SCOPED)('%s', (collection) => {
     it('is refused moving a document of community A to community B', async () => {
       const doc = await seedDoc(collection, 'A')
       await expect(
-        payload.update({ collection, id: doc.id, data: { community: world.communityB.id } as never, ...as(users[who]) }),
+        payload.update({
+          collection,
+          id: doc.id,
+          data: { community: world.communityB.id } as never,
+          ...as(users[who]),
+        }),
       ).rejects.toThrow(/无权/)
       expect(communityId(await stored(collection, doc.id))).toEqual(String(world.communityA.id))
     })
   })
 
   it('an editor without communities can create nothing', async () => {
-    const data = sampleData(collection, { community: world.communityA.id, source: world.source.id, slug: nextSlug('none') })
-    await expect(payload.create({ collection, data: data as never, ...as(users.editorNone) })).rejects.toThrow()
+    const data = sampleData(collection, {
+      community: world.communityA.id,
+      source: world.source.id,
+      slug: nextSlug('none'),
+    })
+    await expect(
+      payload.create({ collection, data: data as never, ...as(users.editorNone) }),
+    ).rejects.toThrow()
   })
 
   it('an admin may write in any community', async () => {
     const doc = await seedDoc(collection, 'B')
-    await payload.update({ collection, id: doc.id, data: { community: world.communityA.id } as never, ...as(users.admin) })
+    await payload.update({
+      collection,
+      id: doc.id,
+      data: { community: world.communityA.id } as never,
+      ...as(users.admin),
+    })
     expect(communityId(await stored(collection, doc.id))).toEqual(String(world.communityA.id))
     await payload.delete({ collection, id: doc.id, ...as(users.admin) })
     expect(await stored(collection, doc.id)).toBeUndefined()
@@ -142,71 +206,139 @@ describe.each(SCOPED)('%s', (collection) => {
 
 describe('case studies without a community', () => {
   it('only an admin may write them', async () => {
-    const data = { ...sampleData('case-studies', { community: world.communityA.id, source: world.source.id, slug: nextSlug('nc') }), community: null }
-    await expect(payload.create({ collection: 'case-studies', data: data as never, ...as(users.editorA) })).rejects.toThrow(/无权/)
-    const doc = await payload.create({ collection: 'case-studies', data: data as never, ...as(users.admin) })
+    const data = {
+      ...sampleData('case-studies', {
+        community: world.communityA.id,
+        source: world.source.id,
+        slug: nextSlug('nc'),
+      }),
+      community: null,
+    }
+    await expect(
+      payload.create({ collection: 'case-studies', data: data as never, ...as(users.editorA) }),
+    ).rejects.toThrow(/无权/)
+    const doc = await payload.create({
+      collection: 'case-studies',
+      data: data as never,
+      ...as(users.admin),
+    })
     expect(doc.id).toBeDefined()
   })
 })
 
 describe('communities', () => {
   it('the public reads published communities only', async () => {
-    const draft = await world.create('communities', { name: '未发布居委会', slug: 'weifabu', kind: 'residents-committee', district: world.district.id, _status: 'draft' })
-    const { docs } = await payload.find({ collection: 'communities', pagination: false, ...as(undefined) })
+    const draft = await world.create('communities', {
+      name: '未发布居委会',
+      slug: 'weifabu',
+      kind: 'residents-committee',
+      district: world.district.id,
+      _status: 'draft',
+    })
+    const { docs } = await payload.find({
+      collection: 'communities',
+      pagination: false,
+      ...as(undefined),
+    })
     expect(docs.map((d) => d.id)).toContain(world.communityA.id)
     expect(docs.map((d) => d.id)).not.toContain(draft.id)
   })
 
   it('an editor updates their own community page but not another', async () => {
-    await payload.update({ collection: 'communities', id: world.communityA.id, data: { office: { dutyHours: '周一至周五' } } as never, ...as(users.editorA) })
-    expect((await stored('communities', world.communityA.id))?.office).toMatchObject({ dutyHours: '周一至周五' })
+    await payload.update({
+      collection: 'communities',
+      id: world.communityA.id,
+      data: { office: { dutyHours: '周一至周五' } } as never,
+      ...as(users.editorA),
+    })
+    expect((await stored('communities', world.communityA.id))?.office).toMatchObject({
+      dutyHours: '周一至周五',
+    })
     await expect(
-      payload.update({ collection: 'communities', id: world.communityB.id, data: { office: { dutyHours: 'x' } } as never, ...as(users.editorA) }),
+      payload.update({
+        collection: 'communities',
+        id: world.communityB.id,
+        data: { office: { dutyHours: 'x' } } as never,
+        ...as(users.editorA),
+      }),
     ).rejects.toThrow()
   })
 
   it('an editor is refused changing identity fields (slug, street, demo flag)', async () => {
     await expect(
-      payload.update({ collection: 'communities', id: world.communityA.id, data: { slug: 'renamed' } as never, ...as(users.editorA) }),
+      payload.update({
+        collection: 'communities',
+        id: world.communityA.id,
+        data: { slug: 'renamed' } as never,
+        ...as(users.editorA),
+      }),
     ).rejects.toThrow(/无权修改/)
     expect((await stored('communities', world.communityA.id))?.slug).toEqual('jia')
   })
 
   it('only an admin creates or deletes communities', async () => {
-    const data = { name: '新居委会', slug: 'xin', kind: 'residents-committee', district: world.district.id }
-    await expect(payload.create({ collection: 'communities', data: data as never, ...as(users.supervisorA) })).rejects.toThrow()
-    await expect(payload.delete({ collection: 'communities', id: world.communityA.id, ...as(users.editorA) })).rejects.toThrow()
-    const doc = await payload.create({ collection: 'communities', data: data as never, ...as(users.admin) })
+    const data = {
+      name: '新居委会',
+      slug: 'xin',
+      kind: 'residents-committee',
+      district: world.district.id,
+    }
+    await expect(
+      payload.create({ collection: 'communities', data: data as never, ...as(users.supervisorA) }),
+    ).rejects.toThrow()
+    await expect(
+      payload.delete({ collection: 'communities', id: world.communityA.id, ...as(users.editorA) }),
+    ).rejects.toThrow()
+    const doc = await payload.create({
+      collection: 'communities',
+      data: data as never,
+      ...as(users.admin),
+    })
     await payload.delete({ collection: 'communities', id: doc.id, ...as(users.admin) })
   })
 })
 
 describe('reference data (places, taxonomies, sources)', () => {
-  it.each(['districts', 'streets', 'problem-categories', 'mechanisms', 'sources'] as CollectionSlug[])(
-    '%s: everyone reads; only admins write',
-    async (collection) => {
-      const { totalDocs } = await payload.find({ collection, ...as(undefined) })
-      expect(totalDocs).toBeGreaterThanOrEqual(0)
-      const data: Record<string, Record<string, unknown>> = {
-        districts: { name: '新区', slug: 'xin-qu', city: 'shanghai' },
-        streets: { name: '新街道', slug: 'xin-jiedao', kind: 'street', district: world.district.id },
-        'problem-categories': { name: '新问题', slug: 'xin-wenti' },
-        mechanisms: { name: '新机制', slug: 'xin-jizhi' },
-        sources: { title: '新文献', slug: 'xin-wenxian', kind: 'book' },
-      }
-      for (const who of ['editorA', 'supervisorA'] as const) {
-        await expect(payload.create({ collection, data: data[collection] as never, ...as(users[who]) })).rejects.toThrow()
-      }
-      await expect(payload.create({ collection, data: data[collection] as never, ...as(undefined) })).rejects.toThrow()
-      const doc = await payload.create({ collection, data: data[collection] as never, ...as(users.admin) })
-      await payload.delete({ collection, id: doc.id, ...as(users.admin) })
-    },
-  )
+  it.each([
+    'districts',
+    'streets',
+    'problem-categories',
+    'mechanisms',
+    'sources',
+  ] as CollectionSlug[])('%s: everyone reads; only admins write', async (collection) => {
+    const { totalDocs } = await payload.find({ collection, ...as(undefined) })
+    expect(totalDocs).toBeGreaterThanOrEqual(0)
+    const data: Record<string, Record<string, unknown>> = {
+      districts: { name: '新区', slug: 'xin-qu', city: 'shanghai' },
+      streets: { name: '新街道', slug: 'xin-jiedao', kind: 'street', district: world.district.id },
+      'problem-categories': { name: '新问题', slug: 'xin-wenti' },
+      mechanisms: { name: '新机制', slug: 'xin-jizhi' },
+      sources: { title: '新文献', slug: 'xin-wenxian', kind: 'book' },
+    }
+    for (const who of ['editorA', 'supervisorA'] as const) {
+      await expect(
+        payload.create({ collection, data: data[collection] as never, ...as(users[who]) }),
+      ).rejects.toThrow()
+    }
+    await expect(
+      payload.create({ collection, data: data[collection] as never, ...as(undefined) }),
+    ).rejects.toThrow()
+    const doc = await payload.create({
+      collection,
+      data: data[collection] as never,
+      ...as(users.admin),
+    })
+    await payload.delete({ collection, id: doc.id, ...as(users.admin) })
+  })
 })
 
 describe('users', () => {
   it('staff read only themselves; admins read everyone', async () => {
-    const { docs } = await payload.find({ collection: 'users', pagination: false, ...as(users.editorA) })
+    const { docs } = await payload.find({
+      collection: 'users',
+      pagination: false,
+      ...as(users.editorA),
+    })
     expect(docs.map((d) => d.id)).toEqual([users.editorA!.id])
     const all = await payload.find({ collection: 'users', pagination: false, ...as(users.admin) })
     expect(all.totalDocs).toBeGreaterThanOrEqual(4)
@@ -215,10 +347,20 @@ describe('users', () => {
 
   it('an editor cannot give themselves more communities or another role', async () => {
     await expect(
-      payload.update({ collection: 'users', id: users.editorA!.id, data: { role: 'admin' } as never, ...as(users.editorA) }),
+      payload.update({
+        collection: 'users',
+        id: users.editorA!.id,
+        data: { role: 'admin' } as never,
+        ...as(users.editorA),
+      }),
     ).rejects.toThrow(/无权修改/)
     await expect(
-      payload.update({ collection: 'users', id: users.editorA!.id, data: { communities: [world.communityA.id, world.communityB.id] } as never, ...as(users.editorA) }),
+      payload.update({
+        collection: 'users',
+        id: users.editorA!.id,
+        data: { communities: [world.communityA.id, world.communityB.id] } as never,
+        ...as(users.editorA),
+      }),
     ).rejects.toThrow(/无权修改/)
     const me = await stored('users', users.editorA!.id)
     expect(me?.role).toEqual('editor')
@@ -226,10 +368,19 @@ describe('users', () => {
   })
 
   it('an editor may change their own name but cannot create users', async () => {
-    await payload.update({ collection: 'users', id: users.editorA!.id, data: { name: '新名字' } as never, ...as(users.editorA) })
+    await payload.update({
+      collection: 'users',
+      id: users.editorA!.id,
+      data: { name: '新名字' } as never,
+      ...as(users.editorA),
+    })
     expect((await stored('users', users.editorA!.id))?.name).toEqual('新名字')
     await expect(
-      payload.create({ collection: 'users', data: { name: 'x', email: 'x@example.test', password: 'pw-123456', role: 'admin' } as never, ...as(users.editorA) }),
+      payload.create({
+        collection: 'users',
+        data: { name: 'x', email: 'x@example.test', password: 'pw-123456', role: 'admin' } as never,
+        ...as(users.editorA),
+      }),
     ).rejects.toThrow()
   })
 

@@ -30,28 +30,55 @@ const timings: string[] = []
 beforeAll(async () => {
   stack = await startStack()
   api = restClient(stack.adminUrl)
-  await api.post(anonymous, '/api/users/first-register', { email: 'admin@example.test', password: PASSWORD, name: '管理员' })
+  await api.post(anonymous, '/api/users/first-register', {
+    email: 'admin@example.test',
+    password: PASSWORD,
+    name: '管理员',
+  })
   admin = await api.login('admin@example.test', PASSWORD)
   const id = async (collection: string, slug: string) =>
     (await api.get(admin, `/api/${collection}?where[slug][equals]=${slug}&depth=0`)).json.docs[0].id
   const users = [
-    { email: 'editor-a@example.test', name: '示例编辑', role: 'editor', communities: [await id('communities', 'shili')] },
-    { email: 'editor-b@example.test', name: '漓江编辑', role: 'editor', communities: [await id('communities', 'lijiang-shanshui')] },
-    { email: 'supervisor@example.test', name: '街道督导', role: 'supervisor', streets: [await id('streets', 'shili-jiedao')] },
+    {
+      email: 'editor-a@example.test',
+      name: '示例编辑',
+      role: 'editor',
+      communities: [await id('communities', 'shili')],
+    },
+    {
+      email: 'editor-b@example.test',
+      name: '漓江编辑',
+      role: 'editor',
+      communities: [await id('communities', 'lijiang-shanshui')],
+    },
+    {
+      email: 'supervisor@example.test',
+      name: '街道督导',
+      role: 'supervisor',
+      streets: [await id('streets', 'shili-jiedao')],
+    },
   ]
-  for (const user of users) expect((await api.post(admin, '/api/users', { ...user, password: PASSWORD })).status).toBe(201)
+  for (const user of users)
+    expect((await api.post(admin, '/api/users', { ...user, password: PASSWORD })).status).toBe(201)
   browser = await launchBrowser()
 }, 300_000)
 
 afterAll(async () => {
   mkdirSync(path.join(repoRoot, 'tests/artifacts'), { recursive: true })
-  writeFileSync(path.join(repoRoot, 'tests/artifacts/publish-to-live.txt'), `${timings.join('\n')}\n`)
+  writeFileSync(
+    path.join(repoRoot, 'tests/artifacts/publish-to-live.txt'),
+    `${timings.join('\n')}\n`,
+  )
   await browser?.close()
   await stack?.stop()
 })
 
 async function loggedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 1000 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
   // A step that cannot happen fails on its own, naming the step, well inside the test's time limit.
   context.setDefaultTimeout(45_000)
   const page = await context.newPage()
@@ -74,13 +101,17 @@ async function servedWithin(url: string, text: string, since: number, timeoutMs 
   for (;;) {
     const response = await fetch(stack.siteUrl + url)
     if (response.ok && (await response.text()).includes(text)) return (Date.now() - since) / 1000
-    if (Date.now() - since > timeoutMs) throw new Error(`${url} did not show "${text}" within ${timeoutMs / 1000}s\n${stack.log().slice(-2000)}`)
+    if (Date.now() - since > timeoutMs)
+      throw new Error(
+        `${url} did not show "${text}" within ${timeoutMs / 1000}s\n${stack.log().slice(-2000)}`,
+      )
     await new Promise((r) => setTimeout(r, 250))
   }
 }
 
 /** The edit view of a saved document (the create view's address, …/create, would match at once). */
-const SAVED = (collection: string) => new RegExp(`/admin/collections/${collection}/(?!create$)[^/]+$`)
+const SAVED = (collection: string) =>
+  new RegExp(`/admin/collections/${collection}/(?!create$)[^/]+$`)
 
 /**
  * Presses the save/publish button and waits for the saved document's view. If it does not come, the
@@ -91,15 +122,31 @@ async function save(page: Page, collection: string, title: string) {
   try {
     await page.waitForURL(SAVED(collection), { timeout: 60_000 })
   } catch (error) {
-    await page.screenshot({ path: path.join(repoRoot, `tests/artifacts/save-failed-${collection}.png`), fullPage: true })
-    const messages = await page.locator('[data-sonner-toast], .field-error, .tooltip--show').allTextContents()
-    const held = await page.locator('#field-title').inputValue().catch(() => '?')
-    throw new Error(`saving ${collection} "${title}" did not finish (title field holds "${held}"; messages: ${messages.join(' | ')})\n${stack.log().slice(-3000)}`, { cause: error })
+    await page.screenshot({
+      path: path.join(repoRoot, `tests/artifacts/save-failed-${collection}.png`),
+      fullPage: true,
+    })
+    const messages = await page
+      .locator('[data-sonner-toast], .field-error, .tooltip--show')
+      .allTextContents()
+    const held = await page
+      .locator('#field-title')
+      .inputValue()
+      .catch(() => '?')
+    throw new Error(
+      `saving ${collection} "${title}" did not finish (title field holds "${held}"; messages: ${messages.join(' | ')})\n${stack.log().slice(-3000)}`,
+      { cause: error },
+    )
   }
 }
 
 const findBy = async (collection: string, title: string) =>
-  (await api.get(admin, `/api/${collection}?where[title][equals]=${encodeURIComponent(title)}&draft=true&depth=0`)).json.docs[0]
+  (
+    await api.get(
+      admin,
+      `/api/${collection}?where[title][equals]=${encodeURIComponent(title)}&draft=true&depth=0`,
+    )
+  ).json.docs[0]
 
 describe('a community editor publishes a meeting notice', () => {
   let noticeId: string | number
@@ -107,7 +154,9 @@ describe('a community editor publishes a meeting notice', () => {
   it('writes it in Chinese in the admin, publishes it, and residents see it on the community page', async () => {
     const page = await loggedIn('editor-a@example.test')
     // Typing before the form has hydrated would be wiped by React (seen on a loaded CI machine).
-    await page.goto(`${stack.adminUrl}/admin/collections/notices/create`, { waitUntil: 'networkidle' })
+    await page.goto(`${stack.adminUrl}/admin/collections/notices/create`, {
+      waitUntil: 'networkidle',
+    })
     await page.fill('#field-title', TITLE)
     await choose(page, 'kind', '会议通知')
     // The community picker offers only the editor's own communities.
@@ -139,23 +188,34 @@ describe('a community editor publishes a meeting notice', () => {
     const doc = (await api.get(admin, `/api/notices/${noticeId}?depth=0`)).json
     const response = await fetch(`${stack.siteUrl}/shequ/shili/tongzhi/${doc.slug}.ics`)
     expect(response.status).toBe(200)
-    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(await response.text())).getFirstSubcomponent('vevent')!)
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(await response.text())).getFirstSubcomponent('vevent')!,
+    )
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-20T06:00:00.000Z')
     expect(event.endDate.toJSDate().toISOString()).toBe('2026-12-20T08:00:00.000Z')
     expect(event.location).toBe('居委会二楼会议室')
   })
 
-  it("an editor of another community cannot open it for editing, nor change it through the API", async () => {
+  it('an editor of another community cannot open it for editing, nor change it through the API', async () => {
     const page = await loggedIn('editor-b@example.test')
     // Published notices are public, so the admin may show it, but read-only: no field to type in,
     // no save or publish button.
-    await page.goto(`${stack.adminUrl}/admin/collections/notices/${noticeId}`, { waitUntil: 'networkidle' })
-    await page.screenshot({ path: path.join(repoRoot, 'tests/artifacts/admin-other-community-notice.png'), fullPage: true })
+    await page.goto(`${stack.adminUrl}/admin/collections/notices/${noticeId}`, {
+      waitUntil: 'networkidle',
+    })
+    await page.screenshot({
+      path: path.join(repoRoot, 'tests/artifacts/admin-other-community-notice.png'),
+      fullPage: true,
+    })
     const title = page.locator('#field-title')
-    expect((await title.count()) === 0 || (await title.isDisabled()) || !(await title.isEditable())).toBe(true)
+    expect(
+      (await title.count()) === 0 || (await title.isDisabled()) || !(await title.isEditable()),
+    ).toBe(true)
     expect(await page.locator('#action-save, #action-save-draft').count()).toBe(0)
     const other = await api.login('editor-b@example.test', PASSWORD)
-    const attempt = await api.patch(other, `/api/notices/${noticeId}`, { title: '被另一居委会改掉' })
+    const attempt = await api.patch(other, `/api/notices/${noticeId}`, {
+      title: '被另一居委会改掉',
+    })
     expect([403, 404]).toContain(attempt.status)
     expect((await api.get(admin, `/api/notices/${noticeId}?depth=0`)).json.title).toBe(TITLE)
     await page.context().close()
@@ -165,7 +225,9 @@ describe('a community editor publishes a meeting notice', () => {
 describe('a disclosure published by an editor', () => {
   it('stays unpublished until a street supervisor approves it, then goes live', async () => {
     const editor = await loggedIn('editor-a@example.test')
-    await editor.goto(`${stack.adminUrl}/admin/collections/disclosures/create`, { waitUntil: 'networkidle' })
+    await editor.goto(`${stack.adminUrl}/admin/collections/disclosures/create`, {
+      waitUntil: 'networkidle',
+    })
     await editor.fill('#field-title', DISCLOSURE)
     await choose(editor, 'category', '财务')
     await choose(editor, 'community', '示例居委会')
@@ -180,7 +242,9 @@ describe('a disclosure published by an editor', () => {
 
     const supervisor = await loggedIn('supervisor@example.test')
     // The dashboard the supervisor lands on lists it among the disclosures waiting for them, counted.
-    const waiting = supervisor.locator('section').filter({ has: supervisor.locator('h3', { hasText: '等待您审核的居务公开' }) })
+    const waiting = supervisor
+      .locator('section')
+      .filter({ has: supervisor.locator('h3', { hasText: '等待您审核的居务公开' }) })
     await waiting.waitFor()
     expect(await waiting.locator('h3').textContent()).toMatch(/^等待您审核的居务公开（[1-9]\d*）$/)
     expect(await waiting.getByRole('link', { name: DISCLOSURE }).count()).toBe(1)
@@ -205,17 +269,33 @@ describe('a disclosure published by an editor', () => {
 describe('previewing a draft', () => {
   it('renders it with the public page template for its own staff only, and never publishes it', async () => {
     const editor = await api.login('editor-a@example.test', PASSWORD)
-    const shili = (await api.get(admin, '/api/communities?where[slug][equals]=shili&depth=0')).json.docs[0].id
+    const shili = (await api.get(admin, '/api/communities?where[slug][equals]=shili&depth=0')).json
+      .docs[0].id
     const title = '预览用草稿：关于更换楼道灯的通知'
-    const created = await api.post(editor, '/api/notices?draft=true', { title, slug: 'yulan-caogao', kind: 'other', community: shili, _status: 'draft' })
+    const created = await api.post(editor, '/api/notices?draft=true', {
+      title,
+      slug: 'yulan-caogao',
+      kind: 'other',
+      community: shili,
+      _status: 'draft',
+    })
     expect(created.status, `${JSON.stringify(created.json)}\n${stack.log().slice(-3000)}`).toBe(201)
     const id = created.json.doc.id
 
     // The admin's 预览 button links to the site's preview endpoint with the editor's token.
     const page = await loggedIn('editor-a@example.test')
-    await page.goto(`${stack.adminUrl}/admin/collections/notices/${id}`, { waitUntil: 'networkidle' })
+    await page.goto(`${stack.adminUrl}/admin/collections/notices/${id}`, {
+      waitUntil: 'networkidle',
+    })
     await page.screenshot({ path: path.join(repoRoot, 'tests/artifacts/admin-preview-button.png') })
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '预览' }).or(page.getByRole('link', { name: '预览' })).first().click()])
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page
+        .getByRole('button', { name: '预览' })
+        .or(page.getByRole('link', { name: '预览' }))
+        .first()
+        .click(),
+    ])
     expect(popup.url()).toContain(`/_preview/notices/${id}?token=`)
     await popup.close()
     await page.context().close()
@@ -229,7 +309,9 @@ describe('previewing a draft', () => {
     expect(html).toContain('<html lang="zh-CN"')
 
     const other = await api.login('editor-b@example.test', PASSWORD)
-    expect((await fetch(`${stack.siteUrl}/_preview/notices/${id}?token=${other.token}`)).status).toBe(404)
+    expect(
+      (await fetch(`${stack.siteUrl}/_preview/notices/${id}?token=${other.token}`)).status,
+    ).toBe(404)
     expect((await fetch(`${stack.siteUrl}/_preview/notices/${id}`)).status).toBe(401)
     expect((await fetch(`${stack.siteUrl}/shequ/shili/tongzhi/yulan-caogao/`)).status).toBe(404)
     expect(await (await fetch(`${stack.siteUrl}/shequ/shili/`)).text()).not.toContain(title)

@@ -9,6 +9,14 @@ import { ensureCorpusTemplate } from './corpusTemplate.ts'
 export async function ensureAdminBuilt() {
   const dataDir = await ensureCorpusTemplate()
   await buildOnce('admin', () =>
-    ensureAdminBuild({ ...process.env, DATA_DIR: dataDir, PAYLOAD_SECRET: 'build-only-secret'.padEnd(40, 'x'), NEXT_TELEMETRY_DISABLED: '1' }, () => {}),
+    ensureAdminBuild(
+      {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PAYLOAD_SECRET: 'build-only-secret'.padEnd(40, 'x'),
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      () => {},
+    ),
   )
 }

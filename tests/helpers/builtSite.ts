@@ -31,8 +31,16 @@ export async function ensureBuiltSite(): Promise<string> {
       SITE_URL: 'https://example.org',
       CI: '1',
     }
-    execFileSync(nodeBin, [path.join(repoRoot, 'tests/helpers/siteFixtures.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] })
-    execFileSync(nodeBin, [path.join(repoRoot, 'site/cli/build.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync(nodeBin, [path.join(repoRoot, 'tests/helpers/siteFixtures.ts')], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    execFileSync(nodeBin, [path.join(repoRoot, 'site/cli/build.ts')], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
   })
   return siteDir
 }
@@ -48,4 +56,5 @@ export function siteFiles(dir = siteDir, prefix = ''): string[] {
 export const readSite = (file: string) => readFileSync(path.join(siteDir, file), 'utf8')
 
 /** The output file of a page URL (`/anli/x/` → `anli/x/index.html`). */
-export const pageFile = (url: string) => (url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1))
+export const pageFile = (url: string) =>
+  url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1)

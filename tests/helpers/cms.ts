@@ -21,7 +21,10 @@ function mongoUriFor(name: string): string {
  * `existingDataDir` opens a database another step prepared (and leaves it in place).
  * Call once per test file: Payload keeps one instance per process.
  */
-export async function startCms({ seeded = false, existingDataDir }: { seeded?: boolean; existingDataDir?: string } = {}): Promise<TestCms> {
+export async function startCms({
+  seeded = false,
+  existingDataDir,
+}: { seeded?: boolean; existingDataDir?: string } = {}): Promise<TestCms> {
   const dataDir = existingDataDir ?? mkdtempSync(path.join(tmpdir(), 'cms-test-'))
   process.env.DATA_DIR = dataDir
   process.env.MEDIA_DIR = path.join(dataDir, 'media')
@@ -32,7 +35,8 @@ export async function startCms({ seeded = false, existingDataDir }: { seeded?: b
     process.env.DATABASE_URI = mongoUriFor(dbName)
   } else {
     process.env.DATABASE_URI = `file:${path.join(dataDir, 'cms.db')}`
-    if (seeded && !existingDataDir) cpSync(await ensureCorpusTemplate(), dataDir, { recursive: true })
+    if (seeded && !existingDataDir)
+      cpSync(await ensureCorpusTemplate(), dataDir, { recursive: true })
   }
 
   const { openCms } = await import('../../cms/open.ts')

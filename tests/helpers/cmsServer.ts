@@ -38,7 +38,8 @@ export async function startCmsServer(env: Record<string, string> = {}): Promise<
       const response = await fetch(`${url}/api/districts?limit=1`)
       if (response.ok) break
     } catch {}
-    if (server.exited() || Date.now() > deadline) throw new Error(`CMS server did not start:\n${server.log().slice(-3000)}`)
+    if (server.exited() || Date.now() > deadline)
+      throw new Error(`CMS server did not start:\n${server.log().slice(-3000)}`)
     await new Promise((r) => setTimeout(r, 250))
   }
   return { url, dataDir, stop: server.stop }

@@ -8,12 +8,34 @@ type Doc = Record<string, unknown> & { id: string | number }
  */
 export async function createTwoCommunities(payload: Payload) {
   const create = async (collection: CollectionSlug, data: Record<string, unknown>) =>
-    (await payload.create({ collection, data: data as never, overrideAccess: true, draft: false })) as unknown as Doc
+    (await payload.create({
+      collection,
+      data: data as never,
+      overrideAccess: true,
+      draft: false,
+    })) as unknown as Doc
   const district = await create('districts', { name: '测试区', slug: 'ceshi-qu', city: 'shanghai' })
-  const streetA = await create('streets', { name: '甲街道', slug: 'jia-jiedao', kind: 'street', district: district.id })
-  const streetB = await create('streets', { name: '乙街道', slug: 'yi-jiedao', kind: 'street', district: district.id })
+  const streetA = await create('streets', {
+    name: '甲街道',
+    slug: 'jia-jiedao',
+    kind: 'street',
+    district: district.id,
+  })
+  const streetB = await create('streets', {
+    name: '乙街道',
+    slug: 'yi-jiedao',
+    kind: 'street',
+    district: district.id,
+  })
   const community = (name: string, slug: string, street: Doc) =>
-    create('communities', { name, slug, kind: 'residents-committee', street: street.id, district: district.id, _status: 'published' })
+    create('communities', {
+      name,
+      slug,
+      kind: 'residents-committee',
+      street: street.id,
+      district: district.id,
+      _status: 'published',
+    })
   const communityA = await community('甲居委会', 'jia', streetA)
   const communityB = await community('乙居委会', 'yi', streetB)
   const source = await create('sources', { title: '测试文献', slug: 'ceshi-wenxian', kind: 'book' })
@@ -23,7 +45,17 @@ export async function createTwoCommunities(payload: Payload) {
 /** Minimal valid data for a new document of each community-owned collection. */
 export function sampleData(
   collection: string,
-  { community, source, slug, status = 'published' }: { community: string | number; source: string | number; slug: string; status?: 'draft' | 'published' },
+  {
+    community,
+    source,
+    slug,
+    status = 'published',
+  }: {
+    community: string | number
+    source: string | number
+    slug: string
+    status?: 'draft' | 'published'
+  },
 ) {
   const common = { slug, community, _status: status }
   switch (collection) {
@@ -34,7 +66,12 @@ export function sampleData(
     case 'brand-projects':
       return { ...common, name: `项目 ${slug}` }
     case 'case-studies':
-      return { ...common, title: `案例 ${slug}`, genre: 'grassroots', source: { publication: source } }
+      return {
+        ...common,
+        title: `案例 ${slug}`,
+        genre: 'grassroots',
+        source: { publication: source },
+      }
     default:
       throw new Error(`no sample data for ${collection}`)
   }

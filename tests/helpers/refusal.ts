@@ -1,5 +1,9 @@
 /** What Payload throws when it refuses a write. */
-export type Refusal = { status?: number; message: string; data?: { errors?: Array<{ path: string; message: string }> } }
+export type Refusal = {
+  status?: number
+  message: string
+  data?: { errors?: Array<{ path: string; message: string }> }
+}
 
 /** Awaits a write that must be refused, and hands back the error to look at. */
 export async function refusal(write: Promise<unknown>): Promise<Refusal> {

@@ -4,7 +4,13 @@ export type Session = { token?: string; label: string }
 export const anonymous: Session = { label: 'anonymous' }
 
 export function restClient(baseUrl: string) {
-  const call = async (session: Session, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const call = async (
+    session: Session,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
@@ -27,10 +33,15 @@ export function restClient(baseUrl: string) {
     post: (s: Session, path: string, body: unknown) => call(s, 'POST', path, body),
     patch: (s: Session, path: string, body: unknown) => call(s, 'PATCH', path, body),
     del: (s: Session, path: string) => call(s, 'DELETE', path),
-    graphql: (s: Session, query: string, variables: Record<string, unknown> = {}) => call(s, 'POST', '/api/graphql', { query, variables }),
+    graphql: (s: Session, query: string, variables: Record<string, unknown> = {}) =>
+      call(s, 'POST', '/api/graphql', { query, variables }),
     async login(email: string, password: string, label = email): Promise<Session> {
-      const { status, json } = await call(anonymous, 'POST', '/api/users/login', { email, password })
-      if (status !== 200 || !json?.token) throw new Error(`login as ${email} failed: ${status} ${JSON.stringify(json)}`)
+      const { status, json } = await call(anonymous, 'POST', '/api/users/login', {
+        email,
+        password,
+      })
+      if (status !== 200 || !json?.token)
+        throw new Error(`login as ${email} failed: ${status} ${JSON.stringify(json)}`)
       return { token: json.token, label }
     },
   }

@@ -42,14 +42,22 @@ export async function searchSettled(page: Page): Promise<SearchView> {
 }
 
 /** Opens /sousuo/ with the given query string (a shared link) and returns what it shows. */
-export async function openSearch(page: Page, baseUrl: string, query: Record<string, string> = {}): Promise<SearchView> {
+export async function openSearch(
+  page: Page,
+  baseUrl: string,
+  query: Record<string, string> = {},
+): Promise<SearchView> {
   const search = new URLSearchParams(query).toString()
   await page.goto(`${baseUrl}/sousuo/${search ? `?${search}` : ''}`)
   return searchSettled(page)
 }
 
 /** Every result of a search, following the pagination to its last page. */
-export async function allResults(page: Page, baseUrl: string, query: Record<string, string>): Promise<SearchRow[]> {
+export async function allResults(
+  page: Page,
+  baseUrl: string,
+  query: Record<string, string>,
+): Promise<SearchRow[]> {
   const rows: SearchRow[] = []
   let view = await openSearch(page, baseUrl, query)
   rows.push(...view.results)

@@ -7,7 +7,12 @@ import { repoRoot } from './paths.ts'
  * A server started as a child process of the test run: its output is kept (for error messages), and
  * `stop` ends it and deletes the data folder it was given.
  */
-export function spawnServer(command: string, args: string[], env: NodeJS.ProcessEnv, dataDir: string) {
+export function spawnServer(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+) {
   const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -6,7 +6,13 @@ import { freePort } from './freePort.ts'
 import { nodeBin, repoRoot } from './paths.ts'
 import { spawnServer } from './serverProcess.ts'
 
-export type Stack = { adminUrl: string; siteUrl: string; dataDir: string; log: () => string; stop: () => Promise<void> }
+export type Stack = {
+  adminUrl: string
+  siteUrl: string
+  dataDir: string
+  log: () => string
+  stop: () => Promise<void>
+}
 
 /**
  * Exactly what `npm start` runs (cms/cli/start.ts), on a fresh copy of the corpus database, with its
@@ -36,7 +42,8 @@ export async function startStack(): Promise<Stack> {
   )
   const deadline = Date.now() + 240_000
   while (!/Ready in/.test(server.log())) {
-    if (server.exited() || Date.now() > deadline) throw new Error(`npm start did not come up:\n${server.log().slice(-4000)}`)
+    if (server.exited() || Date.now() > deadline)
+      throw new Error(`npm start did not come up:\n${server.log().slice(-4000)}`)
     await new Promise((r) => setTimeout(r, 300))
   }
   return {

@@ -12,7 +12,11 @@ let api: ReturnType<typeof restClient>
 const ADMIN = { email: 'admin@example.test', password: 'Admin-pass-12345', name: '管理员' }
 
 beforeAll(async () => {
-  server = await startCmsServer({ AUTH_MAX_LOGIN_ATTEMPTS: '3', AUTH_LOCK_MINUTES: '10', AUTH_TOKEN_EXPIRATION_SECONDS: '3' })
+  server = await startCmsServer({
+    AUTH_MAX_LOGIN_ATTEMPTS: '3',
+    AUTH_LOCK_MINUTES: '10',
+    AUTH_TOKEN_EXPIRATION_SECONDS: '3',
+  })
   api = restClient(server.url)
   expect((await api.post(anonymous, '/api/users/first-register', ADMIN)).status).toBe(200)
 }, 240_000)
@@ -22,11 +26,21 @@ describe('logging in', () => {
   it('locks an account after repeated wrong passwords, even against the right one', async () => {
     const session = await api.login(ADMIN.email, ADMIN.password)
     const email = 'locked@example.test'
-    await api.post(session, '/api/users', { email, password: 'Right-pass-12345', name: '被锁定', role: 'editor' })
+    await api.post(session, '/api/users', {
+      email,
+      password: 'Right-pass-12345',
+      name: '被锁定',
+      role: 'editor',
+    })
     for (let i = 0; i < 3; i += 1) {
-      expect((await api.post(anonymous, '/api/users/login', { email, password: 'wrong' })).status).toBe(401)
+      expect(
+        (await api.post(anonymous, '/api/users/login', { email, password: 'wrong' })).status,
+      ).toBe(401)
     }
-    const locked = await api.post(anonymous, '/api/users/login', { email, password: 'Right-pass-12345' })
+    const locked = await api.post(anonymous, '/api/users/login', {
+      email,
+      password: 'Right-pass-12345',
+    })
     expect(locked.status).not.toBe(200)
     expect(locked.json?.token).toBeUndefined()
   })

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 
-import { buildBigramIndex, openBigramIndex, type IndexedDoc } from '../../site/search/bigramIndex.ts'
-import { grams, hasSearchableText, markMatches, normalizeText, toSimplified, words } from '../../site/search/text.ts'
+import {
+  buildBigramIndex,
+  openBigramIndex,
+  type IndexedDoc,
+} from '../../site/search/bigramIndex.ts'
+import {
+  grams,
+  hasSearchableText,
+  markMatches,
+  normalizeText,
+  toSimplified,
+  words,
+} from '../../site/search/text.ts'
 import { parseSearch, searchString } from '../../site/search/url.ts'
 
 /** The pieces of search that need no browser: query text, the bigram index, the URL. */
@@ -34,7 +45,12 @@ describe('query text', () => {
 })
 
 describe('the bigram index', () => {
-  const doc = (id: string, title: string, summary = '', filters: IndexedDoc['filters'] = { type: ['案例'] }): IndexedDoc => ({
+  const doc = (
+    id: string,
+    title: string,
+    summary = '',
+    filters: IndexedDoc['filters'] = { type: ['案例'] },
+  ): IndexedDoc => ({
     id,
     url: `/anli/${id}/`,
     title,
@@ -44,10 +60,18 @@ describe('the bigram index', () => {
   })
   const docs = [
     doc('zizhijin', '社区自治金', '为居民自治项目提供经费的专项资金。'),
-    doc('jinjiang', '金江居委会', '社区自治和服务。', { type: ['居委会'], community: ['金江居委会'] }),
-    doc('tingche', '小区停车管理方案听证会纪要', '居民协商停车难题。', { type: ['居务公开'], community: ['示例居委会'] }),
+    doc('jinjiang', '金江居委会', '社区自治和服务。', {
+      type: ['居委会'],
+      community: ['金江居委会'],
+    }),
+    doc('tingche', '小区停车管理方案听证会纪要', '居民协商停车难题。', {
+      type: ['居务公开'],
+      community: ['示例居委会'],
+    }),
     doc('cuoshi', '石化街道居委会 8+3 错时工作制'),
-    ...Array.from({ length: 200 }, (_, i) => doc(`other-${i}`, `其他案例${i}`, '居民参与社区事务。')),
+    ...Array.from({ length: 200 }, (_, i) =>
+      doc(`other-${i}`, `其他案例${i}`, '居民参与社区事务。'),
+    ),
   ]
   const files = buildBigramIndex(docs, 'test')
   const index = openBigramIndex('/pagefind/', async (url) => {
@@ -60,7 +84,9 @@ describe('the bigram index', () => {
     const manifest = JSON.parse(files.get('manifest.json')!)
     expect(manifest).toMatchObject({ v: 2, docs: docs.length, build: 'test' })
     expect([...files.keys()].filter((f) => f.startsWith('g')).length).toBe(manifest.shards)
-    expect([...files.keys()].filter((f) => f.startsWith('d')).length).toBe(Math.ceil(docs.length / manifest.chunk))
+    expect([...files.keys()].filter((f) => f.startsWith('d')).length).toBe(
+      Math.ceil(docs.length / manifest.chunk),
+    )
   })
 
   it('finds a word inside a longer one, best in the title first', async () => {
@@ -89,14 +115,23 @@ describe('the bigram index', () => {
     const disclosures = await index.match('居民', { type: '居务公开' })
     expect(disclosures.ranked).toHaveLength(1)
     expect(disclosures.types).toEqual(all.types)
-    expect((await index.hits('居民', disclosures.ranked, 10)).map((hit) => hit.id)).toEqual(['tingche'])
+    expect((await index.hits('居民', disclosures.ranked, 10)).map((hit) => hit.id)).toEqual([
+      'tingche',
+    ])
   })
 })
 
 describe('the search URL', () => {
   it('round-trips query, filters and page, ignoring unknown and empty parameters', () => {
-    const query = parseSearch('?q=听证会&type=案例&community=示例居委会&page=2&utm_source=wechat&year=')
-    expect(query).toEqual({ q: '听证会', filters: { type: '案例', community: '示例居委会' }, page: 2, full: false })
+    const query = parseSearch(
+      '?q=听证会&type=案例&community=示例居委会&page=2&utm_source=wechat&year=',
+    )
+    expect(query).toEqual({
+      q: '听证会',
+      filters: { type: '案例', community: '示例居委会' },
+      page: 2,
+      full: false,
+    })
     expect(parseSearch(searchString(query))).toEqual(query)
     expect(parseSearch('?page=-3&q=').page).toBe(1)
     expect(parseSearch('?q=停车&full=1')).toMatchObject({ q: '停车', full: true })

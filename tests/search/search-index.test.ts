@@ -13,12 +13,18 @@ import { DRAFT_MARK } from '../helpers/siteFixtureValues.ts'
  * The search index the build writes next to the site (dist/pagefind/): which pages are in it, with
  * which filters and metadata, and what of each page's text. Read straight from Pagefind's files.
  */
-type Fragment = { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }
+type Fragment = {
+  url: string
+  content: string
+  meta: Record<string, string>
+  filters: Record<string, string[]>
+}
 let fragments: Fragment[]
 const byUrl = (url: string) => fragments.find((f) => f.url === url)
 
 /** Item pages: cases, brand projects, community homes, notices, disclosures. Nothing else. */
-const ITEM_PAGE = /^\/(anli\/(?!ye\/|wenti\/|jizhi\/|qu\/|ticai\/)[^/]+\/|pinpai\/[^/]+\/|shequ\/[^/]+\/((tongzhi|gongkai)\/[^/]+\/)?)$/
+const ITEM_PAGE =
+  /^\/(anli\/(?!ye\/|wenti\/|jizhi\/|qu\/|ticai\/)[^/]+\/|pinpai\/[^/]+\/|shequ\/[^/]+\/((tongzhi|gongkai)\/[^/]+\/)?)$/
 
 beforeAll(async () => {
   await ensureBuiltSite()
@@ -28,7 +34,11 @@ beforeAll(async () => {
 
 describe('the build writes a search index', () => {
   it("Pagefind's bundle and the bigram index sit in pagefind/", () => {
-    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/bigram/manifest.json']) {
+    for (const file of [
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-entry.json',
+      'pagefind/bigram/manifest.json',
+    ]) {
       expect(existsSync(path.join(siteDir, file)), file).toBe(true)
     }
     const manifest = JSON.parse(readSite('pagefind/bigram/manifest.json'))
@@ -73,7 +83,9 @@ describe('only item pages are indexed', () => {
   })
 
   it('holds no draft', () => {
-    expect(fragments.filter((f) => f.content.includes(DRAFT_MARK) || f.meta.title?.includes(DRAFT_MARK))).toEqual([])
+    expect(
+      fragments.filter((f) => f.content.includes(DRAFT_MARK) || f.meta.title?.includes(DRAFT_MARK)),
+    ).toEqual([])
     expect(byUrl(routes.brandProject('shili-linli-shijian'))).toBeUndefined()
   })
 })
@@ -96,17 +108,32 @@ describe('each page carries its filters and metadata', () => {
   it('a notice: type, community, date and year', () => {
     const f = byUrl(routes.notice('shili', '2026-11-jumin-daibiao-huiyi'))!
     expect(f.filters).toMatchObject({ type: ['通知'], community: ['示例居委会'], year: ['2026'] })
-    expect(f.meta).toMatchObject({ type: '通知', community: '示例居委会', date: expect.stringMatching(/^2026-\d\d-\d\d$/) })
+    expect(f.meta).toMatchObject({
+      type: '通知',
+      community: '示例居委会',
+      date: expect.stringMatching(/^2026-\d\d-\d\d$/),
+    })
   })
 
   it('a disclosure counts in the year it is about', () => {
     const f = byUrl(routes.disclosure('shili', '2025-niandu-jingfei-shouzhi'))!
-    expect(f.filters).toMatchObject({ type: ['居务公开'], community: ['示例居委会'], year: ['2025'] })
+    expect(f.filters).toMatchObject({
+      type: ['居务公开'],
+      community: ['示例居委会'],
+      year: ['2025'],
+    })
   })
 
   it('a brand project and a community home', () => {
-    expect(byUrl(routes.brandProject('qunying-jiayuan-yishihui'))!.filters).toMatchObject({ type: ['品牌项目'], community: ['漓江山水居委会'] })
-    expect(byUrl(routes.community('lijiang-shanshui'))!.filters).toMatchObject({ type: ['居委会'], community: ['漓江山水居委会'], district: ['徐汇区'] })
+    expect(byUrl(routes.brandProject('qunying-jiayuan-yishihui'))!.filters).toMatchObject({
+      type: ['品牌项目'],
+      community: ['漓江山水居委会'],
+    })
+    expect(byUrl(routes.community('lijiang-shanshui'))!.filters).toMatchObject({
+      type: ['居委会'],
+      community: ['漓江山水居委会'],
+      district: ['徐汇区'],
+    })
   })
 
   it('filters and metadata are hidden elements, not visible text', () => {
@@ -137,10 +164,16 @@ describe("only a page's main content is indexed", () => {
   })
 
   it("not a case's citation block or back link, nor a notice's back links", () => {
-    const text = byUrl(routes.caseStudy('lijiang-shanshui-yishihui'))!.content.replace(/\u200b/g, '')
+    const text = byUrl(routes.caseStudy('lijiang-shanshui-yishihui'))!.content.replace(
+      /\u200b/g,
+      '',
+    )
     expect(text).not.toContain('ISBN')
     expect(text).not.toContain('返回案例库')
-    const notice = byUrl(routes.notice('shili', '2026-11-jumin-daibiao-huiyi'))!.content.replace(/\u200b/g, '')
+    const notice = byUrl(routes.notice('shili', '2026-11-jumin-daibiao-huiyi'))!.content.replace(
+      /\u200b/g,
+      '',
+    )
     expect(notice).not.toContain('全部通知')
   })
 })
@@ -151,13 +184,19 @@ describe('search boxes on other pages', () => {
     const form = root.querySelector('form[role="search"]')!
     expect(form.getAttribute('action')).toBe(routes.search())
     expect(form.getAttribute('method')).toBe('get')
-    expect(form.querySelector('input[name="q"]')?.getAttribute('id')).toBe(form.querySelector('label')?.getAttribute('for'))
-    expect(form.querySelector('input[type="hidden"][name="community"]')?.getAttribute('value')).toBe('漓江山水居委会')
+    expect(form.querySelector('input[name="q"]')?.getAttribute('id')).toBe(
+      form.querySelector('label')?.getAttribute('for'),
+    )
+    expect(
+      form.querySelector('input[type="hidden"][name="community"]')?.getAttribute('value'),
+    ).toBe('漓江山水居委会')
   })
 
   it('the case library has one scoped to cases', () => {
     const form = parse(readSite(pageFile(routes.cases()))).querySelector('form[role="search"]')!
     expect(form.getAttribute('action')).toBe(routes.search())
-    expect(form.querySelector('input[type="hidden"][name="type"]')?.getAttribute('value')).toBe('案例')
+    expect(form.querySelector('input[type="hidden"][name="type"]')?.getAttribute('value')).toBe(
+      '案例',
+    )
   })
 })

@@ -45,7 +45,8 @@ afterEach(async () => {
 })
 
 const chip = (name: string) => page.locator('.facet-group button', { hasText: name })
-const chipCount = async (name: string) => Number((await chip(name).first().textContent())?.match(/（(\d+)）/)?.[1])
+const chipCount = async (name: string) =>
+  Number((await chip(name).first().textContent())?.match(/（(\d+)）/)?.[1])
 
 describe('filters', () => {
   it('a type chip narrows the results to that type, as many as its count says', async () => {
@@ -61,7 +62,11 @@ describe('filters', () => {
   })
 
   it('year, problem and mechanism filters from the URL narrow the results', async () => {
-    const notices = await allResults(page, server.url, { q: '居民代表会议', year: '2026', type: '通知' })
+    const notices = await allResults(page, server.url, {
+      q: '居民代表会议',
+      year: '2026',
+      type: '通知',
+    })
     expect(notices.length).toBeGreaterThan(0)
     expect(notices.every((r) => r.type === '通知' && r.date.startsWith('2026-'))).toBe(true)
 
@@ -71,7 +76,9 @@ describe('filters', () => {
     expect(problem.length).toBeLessThan((await allResults(page, server.url, { q: '物业' })).length)
 
     const mechanism = await allResults(page, server.url, { mechanism: '听证会' })
-    expect(mechanism.map((r) => r.url)).toEqual(expect.arrayContaining(['/anli/jinhua-gongyu-zhongcai/', '/anli/yinduyuan-tingzhenghui/']))
+    expect(mechanism.map((r) => r.url)).toEqual(
+      expect.arrayContaining(['/anli/jinhua-gongyu-zhongcai/', '/anli/yinduyuan-tingzhenghui/']),
+    )
   })
 
   it('a filter with no query lists everything it matches', async () => {
@@ -83,7 +90,8 @@ describe('filters', () => {
 })
 
 describe('titles and summaries first, the full text on request', () => {
-  const titleCount = async () => Number((await page.locator('.search-status').textContent())?.match(/找到 (\d+) 条/)?.[1])
+  const titleCount = async () =>
+    Number((await page.locator('.search-status').textContent())?.match(/找到 (\d+) 条/)?.[1])
 
   it('a query the bigram index fills a page for fetches nothing of Pagefind', async () => {
     const requests: string[] = []
@@ -94,7 +102,9 @@ describe('titles and summaries first, the full text on request', () => {
     expect(view.results.length).toBe(10)
     expect(view.results.every((r) => r.via === 'bigram')).toBe(true)
     expect(requests).toContain('/pagefind/bigram/manifest.json')
-    expect(requests.filter((r) => r.startsWith('/pagefind/') && !r.startsWith('/pagefind/bigram/'))).toEqual([])
+    expect(
+      requests.filter((r) => r.startsWith('/pagefind/') && !r.startsWith('/pagefind/bigram/')),
+    ).toEqual([])
   })
 
   it('“也在正文里查找” adds the pages that mention the words only in their text, and the link can be shared', async () => {
@@ -121,7 +131,9 @@ describe('titles and summaries first, the full text on request', () => {
   })
 
   it('without the bigram index’s files, Pagefind answers alone', async () => {
-    await page.route('**/pagefind/bigram/**', (route) => route.fulfill({ status: 404, body: 'gone' }))
+    await page.route('**/pagefind/bigram/**', (route) =>
+      route.fulfill({ status: 404, body: 'gone' }),
+    )
     const view = await openSearch(page, server.url, { q: '物业' })
     expect(view.scope).toBe('full')
     expect(view.results.length).toBe(10)
@@ -227,7 +239,9 @@ describe('odd queries', () => {
   })
 
   it('a very long query and markup in the query do no harm', async () => {
-    const view = await openSearch(page, server.url, { q: `<img src=x onerror=alert(1)>${'居民'.repeat(200)}` })
+    const view = await openSearch(page, server.url, {
+      q: `<img src=x onerror=alert(1)>${'居民'.repeat(200)}`,
+    })
     expect(view.state).toBe('results')
     expect(await page.locator('.search-results img').count()).toBe(0)
   })
@@ -249,7 +263,13 @@ describe('keyboard and screen readers', () => {
     expect(await live.textContent()).toMatch(/“茶室”找到 \d+ 条结果/)
 
     // Tab reaches the type chips; Space toggles one.
-    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.closest('.facet-group') !== null)); i++) await page.keyboard.press('Tab')
+    for (
+      let i = 0;
+      i < 10 &&
+      !(await page.evaluate(() => document.activeElement?.closest('.facet-group') !== null));
+      i++
+    )
+      await page.keyboard.press('Tab')
     const focused = page.locator(':focus')
     expect(await focused.getAttribute('aria-pressed')).toBe('false')
     await page.keyboard.press('Space')
@@ -268,14 +288,19 @@ describe('keyboard and screen readers', () => {
 
 describe('without JavaScript', () => {
   it('is a plain form to /sousuo/ with links to every way of browsing', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 900 } })
+    const noJs = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 900 },
+    })
     const p = await noJs.newPage()
     await p.goto(`${server.url}/sousuo/?q=${encodeURIComponent('物业')}`)
     const form = p.locator('form[role="search"]')
     expect(await form.getAttribute('action')).toBe('/sousuo/')
     expect(await form.getAttribute('method')).toBe('get')
     expect(await p.locator('noscript').count()).toBe(1)
-    const hrefs = await p.locator('#browse a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
+    const hrefs = await p
+      .locator('#browse a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
     expect(hrefs).toContain('/anli/')
     expect(hrefs).toContain('/pinpai/')
     expect(hrefs.some((h) => h.startsWith('/anli/wenti/'))).toBe(true)
@@ -307,20 +332,31 @@ describe('accessibility and 长辈模式', () => {
     'search-no-results': [{ q: '火星基地', type: '案例' }, false],
   }
   describe.each(Object.entries(STATES))('%s', (name, [query, moreFilters]) => {
-    it.each([390, 1280])('at %i px: no serious or critical axe violation, normal and 长辈模式', async (width) => {
-      await page.setViewportSize({ width, height: 900 })
-      await openSearch(page, server.url, query)
-      if (moreFilters) {
-        await page.getByText('更多筛选条件').click()
-        await page.waitForSelector('.facet-group[aria-labelledby="facet-community"]')
-        await searchSettled(page)
-      }
-      expect(await seriousViolations(page)).toEqual([])
-      await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true })
-      await page.getByText('长辈模式', { exact: true }).first().click()
-      expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(20)
-      expect(await seriousViolations(page)).toEqual([])
-      await page.screenshot({ path: path.join(artifacts, `${name}-${width}-elder.png`), fullPage: true })
-    })
+    it.each([390, 1280])(
+      'at %i px: no serious or critical axe violation, normal and 长辈模式',
+      async (width) => {
+        await page.setViewportSize({ width, height: 900 })
+        await openSearch(page, server.url, query)
+        if (moreFilters) {
+          await page.getByText('更多筛选条件').click()
+          await page.waitForSelector('.facet-group[aria-labelledby="facet-community"]')
+          await searchSettled(page)
+        }
+        expect(await seriousViolations(page)).toEqual([])
+        await page.screenshot({
+          path: path.join(artifacts, `${name}-${width}.png`),
+          fullPage: true,
+        })
+        await page.getByText('长辈模式', { exact: true }).first().click()
+        expect(
+          await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize)),
+        ).toBeGreaterThanOrEqual(20)
+        expect(await seriousViolations(page)).toEqual([])
+        await page.screenshot({
+          path: path.join(artifacts, `${name}-${width}-elder.png`),
+          fullPage: true,
+        })
+      },
+    )
   })
 })

@@ -40,14 +40,26 @@ const QUERIES: Query[] = [
   { q: '群租', expect: ['/anli/shiji-changjiang-qunzu/'] },
   { q: '物业', expect: ['/anli/pojie-wuye-maodun/'] },
   { q: '物业公司', expect: ['/pinpai/qunying-jiayuan-yishihui/'] },
-  { q: '加装电梯', expect: ['/shequ/shili/tongzhi/2026-12-jiazhuang-dianti-xietiaohui/', '/shequ/shili/tongzhi/2026-10-jiazhuang-dianti-yiyuan-zhengxun/'] },
+  {
+    q: '加装电梯',
+    expect: [
+      '/shequ/shili/tongzhi/2026-12-jiazhuang-dianti-xietiaohui/',
+      '/shequ/shili/tongzhi/2026-10-jiazhuang-dianti-yiyuan-zhengxun/',
+    ],
+  },
   { q: '居改非', expect: ['/anli/caobaolu-jugaifei/'] },
   { q: '商铺扰民', expect: ['/anli/hongchun-shangpu-raomin/'] },
   { q: '养老院', expect: ['/anli/meiyou-weiqiang-de-yanglaoyuan/', '/anli/yanglaoyuanshi-fuwu/'] },
   { q: '宠物', expect: ['/anli/tonghe-gouhuan/'] },
   { q: '晨练场地', expect: ['/anli/jingan-xincheng-chenlian/'] },
   { q: '停水', expect: ['/shequ/shili/tongzhi/2026-11-ercigongshui-qingxi-tingshui/'] },
-  { q: '维修资金', expect: ['/shequ/shili/gongkai/2026-06-weixiu-zijin-zhanghu/', '/shequ/shili/tongzhi/2026-11-weixiu-zijin-shiyong-gongshi/'] },
+  {
+    q: '维修资金',
+    expect: [
+      '/shequ/shili/gongkai/2026-06-weixiu-zijin-zhanghu/',
+      '/shequ/shili/tongzhi/2026-11-weixiu-zijin-shiyong-gongshi/',
+    ],
+  },
   { q: '选举结果', expect: ['/shequ/shili/gongkai/2025-04-huanjie-xuanju-jieguo/'] },
   // Places.
   {
@@ -63,11 +75,21 @@ const QUERIES: Query[] = [
       '/anli/wanke-sheshi-xiushan/',
     ],
   },
-  { q: '漓江山水', expect: ['/shequ/lijiang-shanshui/', '/anli/lijiang-shanshui-yishihui/', '/pinpai/qunying-jiayuan-yishihui/'] },
+  {
+    q: '漓江山水',
+    expect: [
+      '/shequ/lijiang-shanshui/',
+      '/anli/lijiang-shanshui-yishihui/',
+      '/pinpai/qunying-jiayuan-yishihui/',
+    ],
+  },
   { q: '华泾', expect: ['/shequ/lijiang-shanshui/'] },
   { q: '静安', expect: ['/anli/guoji-jingan-shuangyu-tiaojie/', '/anli/jingan-biaozhunhua/'] },
   // Brand names.
-  { q: '群英家园', expect: ['/pinpai/qunying-jiayuan-yishihui/', '/anli/lijiang-shanshui-yishihui/'] },
+  {
+    q: '群英家园',
+    expect: ['/pinpai/qunying-jiayuan-yishihui/', '/anli/lijiang-shanshui-yishihui/'],
+  },
   { q: '白领驿家', expect: ['/pinpai/bailing-yijia/', '/anli/bailing-yijia/'] },
   { q: '相约九号', expect: ['/pinpai/xiangyue-jiuhao/'] },
   { q: '小板凳', expect: ['/pinpai/xiaobandeng-yishituan/'] },
@@ -75,10 +97,19 @@ const QUERIES: Query[] = [
   { q: '小区停车难怎么协商解决', expect: ['/shequ/shili/tongzhi/2026-04-tingche-tingzhenghui/'] },
   { q: '楼道堆物怎么清理', expect: ['/shequ/shili/tongzhi/2025-07-louzu-duiwu-xietiaohui/'] },
   { q: '物业费涨价要开听证会吗', expect: ['/shequ/shili/tongzhi/2026-12-wuyefei-tingzhenghui/'] },
-  { q: '商铺油烟扰民怎么协调', expect: ['/anli/hongchun-shangpu-raomin/', '/anli/hanghua-shangpu/'] },
+  {
+    q: '商铺油烟扰民怎么协调',
+    expect: ['/anli/hongchun-shangpu-raomin/', '/anli/hanghua-shangpu/'],
+  },
   { q: '怎么申请自治金项目', expect: ['/shequ/shili/tongzhi/2026-11-zizhijin-xiangmu-zhengji/'] },
   // Chinese mixed with digits and Latin letters.
-  { q: '2026 居民代表会议', expect: ['/shequ/shili/tongzhi/2026-11-jumin-daibiao-huiyi/', '/shequ/shili/tongzhi/2026-06-jumin-daibiao-huiyi/'] },
+  {
+    q: '2026 居民代表会议',
+    expect: [
+      '/shequ/shili/tongzhi/2026-11-jumin-daibiao-huiyi/',
+      '/shequ/shili/tongzhi/2026-06-jumin-daibiao-huiyi/',
+    ],
+  },
   { q: '8+3', expect: ['/anli/shihua-cuoshi-gongzuozhi/'] },
   { q: '1+6', expect: ['/anli/yi-jia-liu-moshi/'] },
   { q: '7+X', expect: ['/pinpai/ziwei-7x-lishihui/'] },
@@ -90,11 +121,20 @@ const QUERIES: Query[] = [
 let browser: Browser
 let page: Page
 let server: Awaited<ReturnType<typeof serveStatic>>
-const outcomes: { q: string; expected: number; found: number; alone: number; scope: string; bigram: boolean }[] = []
+const outcomes: {
+  q: string
+  expected: number
+  found: number
+  alone: number
+  scope: string
+  bigram: boolean
+}[] = []
 
 /** How many of the expected pages (or of the top five, for `within`) a list of URLs gets right. */
 const score = (top: string[], { expect: wanted = [], within }: Query) =>
-  within ? top.filter((url) => within.includes(url)).length : wanted.filter((url) => top.includes(url)).length
+  within
+    ? top.filter((url) => within.includes(url)).length
+    : wanted.filter((url) => top.includes(url)).length
 
 /** The top five of Pagefind on its own, with the raw query, for comparison. */
 async function pagefindAlone(q: string): Promise<string[]> {
@@ -116,7 +156,8 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
   const expected = outcomes.reduce((sum, o) => sum + o.expected, 0)
-  const rate = (n: number) => `${n}/${expected} (${((100 * n) / Math.max(1, expected)).toFixed(1)}%)`
+  const rate = (n: number) =>
+    `${n}/${expected} (${((100 * n) / Math.max(1, expected)).toFixed(1)}%)`
   const list = (items: typeof outcomes) => items.map((o) => o.q).join('、') || 'none'
   const lines = [
     `Search quality over ${outcomes.length} queries, expected pages in the top 5:`,

@@ -12,7 +12,9 @@ import { contentRoot } from '../helpers/paths.ts'
 import { databaseSnapshot } from '../helpers/snapshot.ts'
 
 /** The facts the corpus was written from: the independent source of the expected counts. */
-const facts = JSON.parse(readFileSync(path.resolve(contentRoot, '../../shared/domain/facts.json'), 'utf8'))
+const facts = JSON.parse(
+  readFileSync(path.resolve(contentRoot, '../../shared/domain/facts.json'), 'utf8'),
+)
 
 const filesIn = (folder: string, ext = '.md') =>
   readdirSync(path.join(contentRoot, folder)).filter((name) => name.endsWith(ext))
@@ -21,14 +23,18 @@ let cms: TestCms
 let firstRun: Record<string, SeedCounts>
 
 const all = async (collection: CollectionSlug) =>
-  (await cms.payload.find({ collection, depth: 0, pagination: false, overrideAccess: true })).docs as unknown as Array<Record<string, any>>
+  (await cms.payload.find({ collection, depth: 0, pagination: false, overrideAccess: true }))
+    .docs as unknown as Array<Record<string, any>>
 
 beforeAll(async () => {
   cms = await startCms()
   const started = Date.now()
   const result = await seedContent(cms.payload, contentRoot)
-  console.log(`seeded the corpus into an empty database in ${((Date.now() - started) / 1000).toFixed(1)}s`)
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.file}: ${p.field}: ${p.reason}`).join('\n'))
+  console.log(
+    `seeded the corpus into an empty database in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+  )
+  if (!result.ok)
+    throw new Error(result.problems.map((p) => `${p.file}: ${p.field}: ${p.reason}`).join('\n'))
   firstRun = result.counts
 })
 afterAll(async () => cms?.close())
@@ -42,10 +48,12 @@ describe('the whole corpus loads', () => {
     expect(stored).toEqual(expected)
   })
 
-  it('every brand project, plus the demo community\'s own', async () => {
+  it("every brand project, plus the demo community's own", async () => {
     const [demo] = (await all('communities')).filter((c) => c.demo)
     const projects = await all('brand-projects')
-    expect(projects.filter((p) => String(p.community) !== String(demo.id))).toHaveLength(facts.brand_projects.length)
+    expect(projects.filter((p) => String(p.community) !== String(demo.id))).toHaveLength(
+      facts.brand_projects.length,
+    )
   })
 
   it('every community named in the sources, plus the one demo community', async () => {
@@ -58,9 +66,14 @@ describe('the whole corpus loads', () => {
   it('every district and street/town named in the sources', async () => {
     const districts = new Set((await all('districts')).map((d) => d.name))
     const streets = new Set((await all('streets')).map((s) => s.name))
-    for (const place of [...facts.streets_towns, ...facts.communities_shanghai_and_other, ...facts.communities_ningbo]) {
+    for (const place of [
+      ...facts.streets_towns,
+      ...facts.communities_shanghai_and_other,
+      ...facts.communities_ningbo,
+    ]) {
       if (place.district_zh) expect(districts, place.district_zh).toContain(place.district_zh)
-      const street = place.kind === 'town' || place.kind === 'street' ? place.name_zh : place.street_town_zh
+      const street =
+        place.kind === 'town' || place.kind === 'street' ? place.name_zh : place.street_town_zh
       if (street) expect(streets, street).toContain(street)
     }
   })
@@ -72,7 +85,8 @@ describe('the whole corpus loads', () => {
       'problem-categories': filesIn('problem-categories', '.yaml').length,
       mechanisms: filesIn('mechanisms', '.yaml').length,
       sources: filesIn('sources', '.yaml').length,
-      media: readdirSync(path.join(contentRoot, 'media')).filter((name) => !name.endsWith('.yaml')).length,
+      media: readdirSync(path.join(contentRoot, 'media')).filter((name) => !name.endsWith('.yaml'))
+        .length,
     }
     for (const [collection, count] of Object.entries(expected)) {
       expect(firstRun[collection], collection).toEqual({ created: count, updated: 0, unchanged: 0 })
@@ -81,7 +95,16 @@ describe('the whole corpus loads', () => {
 
   it('the mechanisms the site is built around exist', async () => {
     const names = (await all('mechanisms')).map((m) => m.name)
-    for (const name of ['听证会', '协调会', '评议会', '议事会', '居民会议', '联席会议', '开放空间', '自治金']) {
+    for (const name of [
+      '听证会',
+      '协调会',
+      '评议会',
+      '议事会',
+      '居民会议',
+      '联席会议',
+      '开放空间',
+      '自治金',
+    ]) {
       expect(names).toContain(name)
     }
   })
@@ -100,7 +123,14 @@ describe('the demo community', () => {
     const notices = await all('notices')
     expect(notices.length).toBeGreaterThanOrEqual(30)
     const kinds = new Set(notices.map((n) => n.kind))
-    expect([...kinds].sort()).toEqual(['activity', 'consultation', 'election', 'meeting', 'other', 'publicity'])
+    expect([...kinds].sort()).toEqual([
+      'activity',
+      'consultation',
+      'election',
+      'meeting',
+      'other',
+      'publicity',
+    ])
     const meetings = notices.filter((n) => n.kind === 'meeting')
     expect(meetings.every((m) => m.meeting?.startsAt && m.meeting?.place)).toBe(true)
     const now = Date.now()
@@ -116,17 +146,27 @@ describe('the demo community', () => {
     expect(tables.length).toBeGreaterThanOrEqual(3)
     for (const table of tables) {
       const sum = (direction: string) =>
-        table.lineItems.filter((i: any) => i.direction === direction).reduce((s: number, i: any) => s + Math.round(i.amount * 100), 0) / 100
-      expect(table.totals).toEqual({ income: sum('income'), expense: sum('expense'), balance: (Math.round(sum('income') * 100) - Math.round(sum('expense') * 100)) / 100 })
+        table.lineItems
+          .filter((i: any) => i.direction === direction)
+          .reduce((s: number, i: any) => s + Math.round(i.amount * 100), 0) / 100
+      expect(table.totals).toEqual({
+        income: sum('income'),
+        expense: sum('expense'),
+        balance: (Math.round(sum('income') * 100) - Math.round(sum('expense') * 100)) / 100,
+      })
     }
   })
 })
 
 describe('drafts in content/', () => {
   it('are stored as drafts and invisible to the public', async () => {
-    const draftFiles = filesIn('notices').filter((name) => /^status: draft$/m.test(readFileSync(path.join(contentRoot, 'notices', name), 'utf8')))
+    const draftFiles = filesIn('notices').filter((name) =>
+      /^status: draft$/m.test(readFileSync(path.join(contentRoot, 'notices', name), 'utf8')),
+    )
     expect(draftFiles.length).toBeGreaterThan(0)
-    const publicSlugs = (await cms.payload.find({ collection: 'notices', pagination: false, overrideAccess: false })).docs.map((d) => d.slug)
+    const publicSlugs = (
+      await cms.payload.find({ collection: 'notices', pagination: false, overrideAccess: false })
+    ).docs.map((d) => d.slug)
     for (const file of draftFiles) expect(publicSlugs).not.toContain(path.basename(file, '.md'))
   })
 })
@@ -138,7 +178,8 @@ describe('seeding again', () => {
     const result = await seedContent(cms.payload, contentRoot)
     expect(result.ok).toBe(true)
     if (!result.ok) return
-    for (const counts of Object.values(result.counts)) expect(counts.created + counts.updated).toBe(0)
+    for (const counts of Object.values(result.counts))
+      expect(counts.created + counts.updated).toBe(0)
     expect(await databaseSnapshot(cms.payload)).toEqual(before)
     expect(await cms.payload.countVersions({ collection: 'notices' })).toEqual(versionsBefore)
   })
@@ -154,10 +195,15 @@ describe('export', () => {
           const rel = path.join(dir, name)
           return statSync(path.join(root, rel)).isDirectory() ? list(root, rel) : [rel]
         })
-      const source = list(contentRoot).filter((file) => file !== 'README.md').sort()
+      const source = list(contentRoot)
+        .filter((file) => file !== 'README.md')
+        .sort()
       expect(list(out).sort()).toEqual(source)
       for (const file of source) {
-        expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(contentRoot, file))), file).toBe(true)
+        expect(
+          readFileSync(path.join(out, file)).equals(readFileSync(path.join(contentRoot, file))),
+          file,
+        ).toBe(true)
       }
     } finally {
       rmSync(out, { recursive: true, force: true })

@@ -68,11 +68,15 @@ describe('a defect in one file', () => {
 
   it('an unknown community', async () => {
     edit(NOTICE, /^community: .*$/m, 'community: no-such-place')
-    expect(await seedProblems()).toEqual([`${NOTICE}: community: unknown communities "no-such-place"`])
+    expect(await seedProblems()).toEqual([
+      `${NOTICE}: community: unknown communities "no-such-place"`,
+    ])
   })
 
   it('a duplicate slug', async () => {
-    const [district] = (await cms.payload.find({ collection: 'districts', limit: 1, overrideAccess: true })).docs
+    const [district] = (
+      await cms.payload.find({ collection: 'districts', limit: 1, overrideAccess: true })
+    ).docs
     const file = `districts/${district.slug}.yaml`
     write(`districts/${district.slug}.yml`, read(file))
     expect(await seedProblems()).toEqual([
@@ -89,7 +93,9 @@ describe('a defect in one file', () => {
 
   it('an amount that is not a number', async () => {
     edit(FINANCE, /amount: [\d.]+/, 'amount: 十二元')
-    expect(await seedProblems()).toEqual([`${FINANCE}: lineItems[0].amount: expected a number, got "十二元"`])
+    expect(await seedProblems()).toEqual([
+      `${FINANCE}: lineItems[0].amount: expected a number, got "十二元"`,
+    ])
   })
 
   it('an unknown field (a typo)', async () => {

@@ -49,26 +49,40 @@ afterAll(async () => {
 })
 
 describe.each(Object.entries(PAGE_TYPES))('%s', (name, url) => {
-  it.each(WIDTHS)('at %i px: no serious or critical axe violation, normal and 长辈模式', async (width) => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' })
-    const page = await context.newPage()
-    const response = await page.goto(server.url + url)
-    expect(response?.status()).toBe(name === 'not-found' ? 404 : 200)
-    expect(await seriousViolations(page)).toEqual([])
-    await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true })
+  it.each(WIDTHS)(
+    'at %i px: no serious or critical axe violation, normal and 长辈模式',
+    async (width) => {
+      const context = await browser.newContext({
+        viewport: { width, height: 900 },
+        locale: 'zh-CN',
+      })
+      const page = await context.newPage()
+      const response = await page.goto(server.url + url)
+      expect(response?.status()).toBe(name === 'not-found' ? 404 : 200)
+      expect(await seriousViolations(page)).toEqual([])
+      await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true })
 
-    await page.getByText('长辈模式', { exact: true }).first().click()
-    const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))
-    expect(fontSize).toBeGreaterThanOrEqual(20)
-    expect(await seriousViolations(page)).toEqual([])
-    await page.screenshot({ path: path.join(artifacts, `${name}-${width}-elder.png`), fullPage: true })
-    await context.close()
-  })
+      await page.getByText('长辈模式', { exact: true }).first().click()
+      const fontSize = await page.evaluate(() =>
+        parseFloat(getComputedStyle(document.body).fontSize),
+      )
+      expect(fontSize).toBeGreaterThanOrEqual(20)
+      expect(await seriousViolations(page)).toEqual([])
+      await page.screenshot({
+        path: path.join(artifacts, `${name}-${width}-elder.png`),
+        fullPage: true,
+      })
+      await context.close()
+    },
+  )
 })
 
 describe('长辈模式', () => {
   it('works without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } })
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 800 },
+    })
     const page = await context.newPage()
     await page.goto(server.url + PAGE_TYPES['meeting-notice'])
     const before = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))
@@ -85,7 +99,9 @@ describe('长辈模式', () => {
     await page.goto(server.url + '/')
     await page.getByText('长辈模式', { exact: true }).first().click()
     await page.goto(server.url + PAGE_TYPES['community'])
-    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(20)
+    expect(
+      await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize)),
+    ).toBeGreaterThanOrEqual(20)
     await context.close()
   })
 })

@@ -11,7 +11,8 @@ import { startCms, type TestCms } from '../helpers/cms.ts'
 let cms: TestCms
 type Doc = Record<string, any>
 const published = async (collection: CollectionSlug) =>
-  (await cms.payload.find({ collection, depth: 1, pagination: false, overrideAccess: false })).docs as Doc[]
+  (await cms.payload.find({ collection, depth: 1, pagination: false, overrideAccess: false }))
+    .docs as Doc[]
 
 beforeAll(async () => {
   await ensureBuiltSite()
@@ -22,7 +23,11 @@ afterAll(async () => cms?.close())
 const rssItems = (url: string) => {
   const feed = new XMLParser().parse(readSite(pageFile(url)))
   const items = feed.rss.channel.item
-  return (Array.isArray(items) ? items : [items]) as Array<{ title: string; link: string; pubDate: string }>
+  return (Array.isArray(items) ? items : [items]) as Array<{
+    title: string
+    link: string
+    pubDate: string
+  }>
 }
 
 describe('RSS', () => {
@@ -52,20 +57,31 @@ describe('iCalendar', () => {
     const meetings = (await published('notices')).filter((n) => n.kind === 'meeting')
     expect(meetings.length).toBeGreaterThan(5)
     for (const notice of meetings) {
-      const calendar = new ICAL.Component(ICAL.parse(readSite(pageFile(routes.noticeIcs(notice.community.slug, notice.slug)))))
+      const calendar = new ICAL.Component(
+        ICAL.parse(readSite(pageFile(routes.noticeIcs(notice.community.slug, notice.slug)))),
+      )
       const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e))
       expect(events).toHaveLength(1)
-      expect(events[0].startDate.toJSDate().toISOString()).toEqual(new Date(notice.meeting.startsAt).toISOString())
-      if (notice.meeting.endsAt) expect(events[0].endDate.toJSDate().toISOString()).toEqual(new Date(notice.meeting.endsAt).toISOString())
+      expect(events[0].startDate.toJSDate().toISOString()).toEqual(
+        new Date(notice.meeting.startsAt).toISOString(),
+      )
+      if (notice.meeting.endsAt)
+        expect(events[0].endDate.toJSDate().toISOString()).toEqual(
+          new Date(notice.meeting.endsAt).toISOString(),
+        )
       expect(events[0].location).toEqual(notice.meeting.place)
       expect(events[0].summary).toEqual(notice.title)
       expect(events[0].uid).toBeTruthy()
     }
   })
 
-  it("the community calendar holds every one of its meetings, each with a distinct UID", async () => {
-    const meetings = (await published('notices')).filter((n) => n.kind === 'meeting' && n.community.slug === 'shili')
-    const calendar = new ICAL.Component(ICAL.parse(readSite(pageFile(routes.communityCalendar('shili')))))
+  it('the community calendar holds every one of its meetings, each with a distinct UID', async () => {
+    const meetings = (await published('notices')).filter(
+      (n) => n.kind === 'meeting' && n.community.slug === 'shili',
+    )
+    const calendar = new ICAL.Component(
+      ICAL.parse(readSite(pageFile(routes.communityCalendar('shili')))),
+    )
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e))
     expect(events.map((e) => e.summary).sort()).toEqual(meetings.map((m) => m.title).sort())
     expect(new Set(events.map((e) => e.uid)).size).toEqual(events.length)

@@ -20,26 +20,40 @@ describe('every page', () => {
   })
 
   it('is in Chinese: <html lang="zh-CN">', () => {
-    expect(problems((file, root) => (root.querySelector('html')?.getAttribute('lang') === 'zh-CN' ? null : file))).toEqual([])
+    expect(
+      problems((file, root) =>
+        root.querySelector('html')?.getAttribute('lang') === 'zh-CN' ? null : file,
+      ),
+    ).toEqual([])
   })
 
   it('has one non-empty <title>', () => {
     expect(
       problems((file, root) => {
         const titles = root.querySelectorAll('title')
-        return titles.length === 1 && titles[0].text.trim() ? null : `${file}: ${titles.length} titles`
+        return titles.length === 1 && titles[0].text.trim()
+          ? null
+          : `${file}: ${titles.length} titles`
       }),
     ).toEqual([])
   })
 
   it('has exactly one <h1>', () => {
-    expect(problems((file, root) => (root.querySelectorAll('h1').length === 1 ? null : `${file}: ${root.querySelectorAll('h1').length} h1`))).toEqual([])
+    expect(
+      problems((file, root) =>
+        root.querySelectorAll('h1').length === 1
+          ? null
+          : `${file}: ${root.querySelectorAll('h1').length} h1`,
+      ),
+    ).toEqual([])
   })
 
   it('gives every image an alt attribute', () => {
     expect(
       problems((file, root) => {
-        const bad = root.querySelectorAll('img').filter((img) => img.getAttribute('alt') === undefined)
+        const bad = root
+          .querySelectorAll('img')
+          .filter((img) => img.getAttribute('alt') === undefined)
         return bad.length ? `${file}: ${bad.length} images without alt` : null
       }),
     ).toEqual([])
@@ -53,7 +67,12 @@ describe('every page', () => {
           'link[rel="canonical"]',
           'meta[property="og:title"]',
           'meta[property="og:description"]',
-        ].filter((selector) => !root.querySelector(selector)?.getAttribute(selector.startsWith('link') ? 'href' : 'content'))
+        ].filter(
+          (selector) =>
+            !root
+              .querySelector(selector)
+              ?.getAttribute(selector.startsWith('link') ? 'href' : 'content'),
+        )
         return missing.length ? `${file}: ${missing.join(', ')}` : null
       }),
     ).toEqual([])
@@ -62,8 +81,12 @@ describe('every page', () => {
   it('ships no JavaScript files (content pages are plain HTML; only the inline 长辈模式 script)', () => {
     expect(
       problems((file, root) => {
-        const external = root.querySelectorAll('script[src]').filter((s) => !file.startsWith('sousuo/'))
-        return external.length ? `${file}: ${external.map((s) => s.getAttribute('src')).join(', ')}` : null
+        const external = root
+          .querySelectorAll('script[src]')
+          .filter((s) => !file.startsWith('sousuo/'))
+        return external.length
+          ? `${file}: ${external.map((s) => s.getAttribute('src')).join(', ')}`
+          : null
       }),
     ).toEqual([])
   })

@@ -5,7 +5,14 @@ import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { routes } from '../../site/lib/routes.ts'
-import { ensureBuiltSite, pageFile, readSite, siteDataDir, siteDir, siteFiles } from '../helpers/builtSite.ts'
+import {
+  ensureBuiltSite,
+  pageFile,
+  readSite,
+  siteDataDir,
+  siteDir,
+  siteFiles,
+} from '../helpers/builtSite.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { CORRECTED_DISCLOSURE, CORRECTION_NOTE, DRAFT_MARK } from '../helpers/siteFixtureValues.ts'
 
@@ -56,16 +63,23 @@ describe('every published item has a page', () => {
 
   it('every meeting notice has its calendar file, every finance table its CSV', async () => {
     const meetings = (await all('notices', true)).filter((n) => n.kind === 'meeting')
-    expect(meetings.map((n) => routes.noticeIcs(n.community.slug, n.slug)).filter((u) => !exists(u))).toEqual([])
+    expect(
+      meetings.map((n) => routes.noticeIcs(n.community.slug, n.slug)).filter((u) => !exists(u)),
+    ).toEqual([])
     const tables = (await all('disclosures', true)).filter((d) => d.lineItems?.length)
-    expect(tables.map((d) => routes.disclosureCsv(d.community.slug, d.slug)).filter((u) => !exists(u))).toEqual([])
+    expect(
+      tables.map((d) => routes.disclosureCsv(d.community.slug, d.slug)).filter((u) => !exists(u)),
+    ).toEqual([])
   })
 
   it('every problem category and mechanism used by a case has its facet page', async () => {
     const cases = await all('case-studies', true)
-    const used = (field: string) => new Set(cases.flatMap((c) => (c[field] ?? []).map((t: Doc) => t.slug)))
-    for (const slug of used('problemCategories')) expect(exists(routes.casesByProblem(slug)), slug).toBe(true)
-    for (const slug of used('mechanisms')) expect(exists(routes.casesByMechanism(slug)), slug).toBe(true)
+    const used = (field: string) =>
+      new Set(cases.flatMap((c) => (c[field] ?? []).map((t: Doc) => t.slug)))
+    for (const slug of used('problemCategories'))
+      expect(exists(routes.casesByProblem(slug)), slug).toBe(true)
+    for (const slug of used('mechanisms'))
+      expect(exists(routes.casesByMechanism(slug)), slug).toBe(true)
   })
 })
 
@@ -80,7 +94,13 @@ describe('no draft appears anywhere', () => {
 
   it('not the drafts that come with content/', async () => {
     const drafts: Doc[] = []
-    for (const collection of ['notices', 'disclosures', 'brand-projects', 'case-studies', 'communities'] as CollectionSlug[]) {
+    for (const collection of [
+      'notices',
+      'disclosures',
+      'brand-projects',
+      'case-studies',
+      'communities',
+    ] as CollectionSlug[]) {
       const published = new Set((await all(collection, true)).map((d) => d.id))
       drafts.push(...(await all(collection, false)).filter((d) => !published.has(d.id)))
     }
@@ -94,7 +114,10 @@ describe('no draft appears anywhere', () => {
   })
 
   it('the sitemap lists pages, none of them drafts', () => {
-    const sitemap = siteFiles().filter((file) => /^sitemap-\d+\.xml$/.test(file)).map(readSite).join('\n')
+    const sitemap = siteFiles()
+      .filter((file) => /^sitemap-\d+\.xml$/.test(file))
+      .map(readSite)
+      .join('\n')
     expect(sitemap).toContain(routes.community('shili'))
     expect(sitemap).not.toContain('draft-leak-')
   })

@@ -11,15 +11,39 @@ import { NOTICE_KIND_LABELS } from '../../labels.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 const beijing = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+  new Date(iso).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
 
 /** How many of each list are shown; the heading counts them all. */
 const SHOWN = 6
 
-type Row = { id: string | number; title?: string; kind?: string; meeting?: { startsAt?: string }; validUntil?: string }
+type Row = {
+  id: string | number
+  title?: string
+  kind?: string
+  meeting?: { startsAt?: string }
+  validUntil?: string
+}
 type Rows = { docs: Row[]; total: number }
 
-function List({ title, rows, collection, empty, detail }: { title: string; rows: Rows; collection: string; empty: string; detail?: (row: Row) => string }) {
+function List({
+  title,
+  rows,
+  collection,
+  empty,
+  detail,
+}: {
+  title: string
+  rows: Rows
+  collection: string
+  empty: string
+  detail?: (row: Row) => string
+}) {
   return (
     <section style={{ marginBottom: 'var(--base)' }}>
       <h3 style={{ margin: '0 0 calc(var(--base) / 4)' }}>
@@ -32,7 +56,9 @@ function List({ title, rows, collection, empty, detail }: { title: string; rows:
           {rows.docs.map((row) => (
             <li key={row.id}>
               <a href={`/admin/collections/${collection}/${row.id}`}>{row.title}</a>
-              {detail ? <span style={{ color: 'var(--theme-elevation-600)' }}> · {detail(row)}</span> : null}
+              {detail ? (
+                <span style={{ color: 'var(--theme-elevation-600)' }}> · {detail(row)}</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -41,31 +67,106 @@ function List({ title, rows, collection, empty, detail }: { title: string; rows:
   )
 }
 
-async function rows(payload: Payload, user: ServerProps['user'], collection: 'notices' | 'disclosures', where: Where, sort: string, draft = false): Promise<Rows> {
+async function rows(
+  payload: Payload,
+  user: ServerProps['user'],
+  collection: 'notices' | 'disclosures',
+  where: Where,
+  sort: string,
+  draft = false,
+): Promise<Rows> {
   const select = { title: true, kind: true, meeting: true, validUntil: true } as never
-  const { docs, totalDocs } = await payload.find({ collection, where, sort, limit: SHOWN, select, depth: 0, draft, user, overrideAccess: false })
+  const { docs, totalDocs } = await payload.find({
+    collection,
+    where,
+    sort,
+    limit: SHOWN,
+    select,
+    depth: 0,
+    draft,
+    user,
+    overrideAccess: false,
+  })
   return { docs: docs as unknown as Row[], total: totalDocs }
 }
 
-export async function StaffDashboard({ payload, user }: ServerProps): Promise<React.ReactElement | null> {
+export async function StaffDashboard({
+  payload,
+  user,
+}: ServerProps): Promise<React.ReactElement | null> {
   if (!user) return null
   const now = new Date()
   const inAWeek = new Date(now.getTime() + 7 * DAY)
-  const [draftNotices, draftDisclosures, awaitingApproval, meetings, expiring, build] = await Promise.all([
-    rows(payload, user, 'notices', { _status: { equals: 'draft' } }, '-updatedAt', true),
-    rows(payload, user, 'disclosures', { and: [{ _status: { equals: 'draft' } }, { 'review.state': { not_equals: 'submitted' } }] }, '-updatedAt', true),
-    rows(payload, user, 'disclosures', { and: [{ _status: { equals: 'draft' } }, { 'review.state': { equals: 'submitted' } }] }, '-updatedAt', true),
-    rows(payload, user, 'notices', { and: [{ kind: { equals: 'meeting' } }, { 'meeting.startsAt': { greater_than_equal: now.toISOString() } }] }, 'meeting.startsAt'),
-    rows(payload, user, 'notices', { and: [{ validUntil: { greater_than_equal: new Date(now.getTime() - DAY).toISOString() } }, { validUntil: { less_than_equal: inAWeek.toISOString() } }] }, 'validUntil'),
-    payload.findGlobal({ slug: 'site-build', user, overrideAccess: false }),
-  ])
+  const [draftNotices, draftDisclosures, awaitingApproval, meetings, expiring, build] =
+    await Promise.all([
+      rows(payload, user, 'notices', { _status: { equals: 'draft' } }, '-updatedAt', true),
+      rows(
+        payload,
+        user,
+        'disclosures',
+        {
+          and: [{ _status: { equals: 'draft' } }, { 'review.state': { not_equals: 'submitted' } }],
+        },
+        '-updatedAt',
+        true,
+      ),
+      rows(
+        payload,
+        user,
+        'disclosures',
+        { and: [{ _status: { equals: 'draft' } }, { 'review.state': { equals: 'submitted' } }] },
+        '-updatedAt',
+        true,
+      ),
+      rows(
+        payload,
+        user,
+        'notices',
+        {
+          and: [
+            { kind: { equals: 'meeting' } },
+            { 'meeting.startsAt': { greater_than_equal: now.toISOString() } },
+          ],
+        },
+        'meeting.startsAt',
+      ),
+      rows(
+        payload,
+        user,
+        'notices',
+        {
+          and: [
+            { validUntil: { greater_than_equal: new Date(now.getTime() - DAY).toISOString() } },
+            { validUntil: { less_than_equal: inAWeek.toISOString() } },
+          ],
+        },
+        'validUntil',
+      ),
+      payload.findGlobal({ slug: 'site-build', user, overrideAccess: false }),
+    ])
   const state = (build.state ?? 'idle') as keyof typeof SITE_BUILD_STATES
   return (
     <div style={{ marginBottom: 'calc(var(--base) * 2)' }}>
       <h2 style={{ marginTop: 0 }}>今天需要关注的事</h2>
-      <div style={{ display: 'grid', gap: 'var(--base)', gridTemplateColumns: 'repeat(auto-fit, minmax(18rem, 1fr))' }}>
-        <List title="待发布的通知草稿" rows={draftNotices} collection="notices" empty="没有草稿。" />
-        <List title="居务公开草稿" rows={draftDisclosures} collection="disclosures" empty="没有草稿。" />
+      <div
+        style={{
+          display: 'grid',
+          gap: 'var(--base)',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(18rem, 1fr))',
+        }}
+      >
+        <List
+          title="待发布的通知草稿"
+          rows={draftNotices}
+          collection="notices"
+          empty="没有草稿。"
+        />
+        <List
+          title="居务公开草稿"
+          rows={draftDisclosures}
+          collection="disclosures"
+          empty="没有草稿。"
+        />
         <List
           title={canApprove(user) ? '等待您审核的居务公开' : '已提交、等待审核的居务公开'}
           rows={awaitingApproval}
@@ -84,7 +185,9 @@ export async function StaffDashboard({ payload, user }: ServerProps): Promise<Re
           rows={expiring}
           collection="notices"
           empty="没有即将到期的通知。"
-          detail={(row) => `${NOTICE_KIND_LABELS[row.kind as keyof typeof NOTICE_KIND_LABELS] ?? ''} 有效期至 ${row.validUntil ? beijing(row.validUntil).split(' ')[0] : ''}`}
+          detail={(row) =>
+            `${NOTICE_KIND_LABELS[row.kind as keyof typeof NOTICE_KIND_LABELS] ?? ''} 有效期至 ${row.validUntil ? beijing(row.validUntil).split(' ')[0] : ''}`
+          }
         />
         <section>
           <h3 style={{ margin: '0 0 calc(var(--base) / 4)' }}>公开网站</h3>
@@ -93,7 +196,9 @@ export async function StaffDashboard({ payload, user }: ServerProps): Promise<Re
             {build.succeededAt ? `，最近一次成功更新：${beijing(build.succeededAt)}` : ''}
           </p>
           {state === 'failed' && build.error ? (
-            <p style={{ color: 'var(--theme-error-500)', margin: 0 }}>最近一次更新失败，系统会自动重试；如持续失败请联系管理员。</p>
+            <p style={{ color: 'var(--theme-error-500)', margin: 0 }}>
+              最近一次更新失败，系统会自动重试；如持续失败请联系管理员。
+            </p>
           ) : null}
         </section>
       </div>

@@ -29,11 +29,22 @@ export const CaseStudies: CollectionConfig = {
   },
   access: communityScopedAccess(),
   versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { ...publicContentHooks, beforeValidate: [assertCommunityAllowed()], beforeChange: [populatePublishedAt] },
+  hooks: {
+    ...publicContentHooks,
+    beforeValidate: [assertCommunityAllowed()],
+    beforeChange: [populatePublishedAt],
+  },
   fields: [
     { name: 'title', label: '标题', type: 'text', required: true },
     slugField('title'),
-    { name: 'genre', label: '体裁', type: 'select', options: genreOptions, required: true, index: true },
+    {
+      name: 'genre',
+      label: '体裁',
+      type: 'select',
+      options: genreOptions,
+      required: true,
+      index: true,
+    },
     communityField(false),
     ...placeFields(),
     {
@@ -43,8 +54,21 @@ export const CaseStudies: CollectionConfig = {
       relationTo: 'problem-categories',
       hasMany: true,
     },
-    { name: 'mechanisms', label: '自治机制', type: 'relationship', relationTo: 'mechanisms', hasMany: true },
-    { name: 'year', label: '年份', type: 'number', min: 1949, max: 2100, admin: { position: 'sidebar' } },
+    {
+      name: 'mechanisms',
+      label: '自治机制',
+      type: 'relationship',
+      relationTo: 'mechanisms',
+      hasMany: true,
+    },
+    {
+      name: 'year',
+      label: '年份',
+      type: 'number',
+      min: 1949,
+      max: 2100,
+      admin: { position: 'sidebar' },
+    },
     { name: 'summary', label: '摘要', type: 'textarea' },
     {
       name: 'sections',

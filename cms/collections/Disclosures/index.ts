@@ -80,9 +80,13 @@ export const Disclosures: CollectionConfig = {
               min: 1,
               max: 4,
               // A custom validate replaces Payload's min/max check, so the range is checked here too.
-              validate: (value: unknown, { siblingData }: { siblingData: { month?: number | null } }) => {
+              validate: (
+                value: unknown,
+                { siblingData }: { siblingData: { month?: number | null } },
+              ) => {
                 if (value == null) return true
-                if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 4) return '季度必须是 1 到 4。'
+                if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 4)
+                  return '季度必须是 1 到 4。'
                 return siblingData?.month != null ? '季度和月份只能填写一个。' : true
               },
             },
@@ -110,7 +114,13 @@ export const Disclosures: CollectionConfig = {
               options: directionOptions,
               required: true,
             },
-            { name: 'amount', label: '金额（元）', type: 'number', required: true, validate: validateAmount },
+            {
+              name: 'amount',
+              label: '金额（元）',
+              type: 'number',
+              required: true,
+              validate: validateAmount,
+            },
             { name: 'note', label: '备注', type: 'text' },
           ],
         },
@@ -138,7 +148,8 @@ export const Disclosures: CollectionConfig = {
       label: '相关通知',
       type: 'relationship',
       relationTo: 'notices',
-      filterOptions: ({ data }) => (data?.community ? { community: { equals: data.community } } : true),
+      filterOptions: ({ data }) =>
+        data?.community ? { community: { equals: data.community } } : true,
     },
     publishedAtField,
     {
@@ -160,9 +171,21 @@ export const Disclosures: CollectionConfig = {
           ],
           admin: { readOnly: true },
         },
-        { name: 'submittedBy', label: '提交人', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+        {
+          name: 'submittedBy',
+          label: '提交人',
+          type: 'relationship',
+          relationTo: 'users',
+          admin: { readOnly: true },
+        },
         { name: 'submittedAt', label: '提交时间', type: 'date', admin: { readOnly: true } },
-        { name: 'approvedBy', label: '审核人', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+        {
+          name: 'approvedBy',
+          label: '审核人',
+          type: 'relationship',
+          relationTo: 'users',
+          admin: { readOnly: true },
+        },
         { name: 'approvedAt', label: '审核时间', type: 'date', admin: { readOnly: true } },
       ],
     },

@@ -26,14 +26,31 @@ const readMedia: Access = async ({ req }) => {
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: '媒体文件', plural: '媒体文件' },
-  admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'alt', 'community'], group: '内容' },
-  access: { read: readMedia, create: ownCommunity(), update: ownCommunity(), delete: ownCommunity() },
-  hooks: { ...publicContentHooks, beforeOperation: [assertUploadSize], beforeValidate: [assertCommunityAllowed()] },
+  admin: {
+    useAsTitle: 'filename',
+    defaultColumns: ['filename', 'alt', 'community'],
+    group: '内容',
+  },
+  access: {
+    read: readMedia,
+    create: ownCommunity(),
+    update: ownCommunity(),
+    delete: ownCommunity(),
+  },
+  hooks: {
+    ...publicContentHooks,
+    beforeOperation: [assertUploadSize],
+    beforeValidate: [assertCommunityAllowed()],
+  },
   upload: {
     staticDir: path.resolve(mediaDir),
     mimeTypes: ALLOWED_MIME_TYPES,
     imageSizes: [
-      { name: 'thumbnail', width: 400, formatOptions: { format: 'webp', options: { quality: 80 } } },
+      {
+        name: 'thumbnail',
+        width: 400,
+        formatOptions: { format: 'webp', options: { quality: 80 } },
+      },
       { name: 'card', width: 800, formatOptions: { format: 'webp', options: { quality: 80 } } },
       { name: 'large', width: 1600, formatOptions: { format: 'webp', options: { quality: 80 } } },
     ],

@@ -20,7 +20,9 @@ const isMeeting = (data: NoticeData | undefined) => data?.kind === 'meeting'
 // Custom validators replace Payload's own date check, so invalid dates are caught here too.
 const invalidDate = (value: unknown) => value != null && Number.isNaN(Date.parse(String(value)))
 
-const dateTime = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy-MM-dd HH:mm' } }
+const dateTime = {
+  date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy-MM-dd HH:mm' },
+}
 
 /** Committee notices (通知公告). Meeting notices carry a start/end time and a place. */
 export const Notices: CollectionConfig = {
@@ -47,7 +49,14 @@ export const Notices: CollectionConfig = {
     { name: 'title', label: '标题', type: 'text', required: true },
     slugField('title'),
     communityField(),
-    { name: 'kind', label: '类别', type: 'select', options: noticeKindOptions, required: true, index: true },
+    {
+      name: 'kind',
+      label: '类别',
+      type: 'select',
+      options: noticeKindOptions,
+      required: true,
+      index: true,
+    },
     { name: 'summary', label: '摘要', type: 'textarea' },
     {
       name: 'meeting',
@@ -74,9 +83,14 @@ export const Notices: CollectionConfig = {
               label: '结束时间',
               type: 'date',
               admin: dateTime,
-              validate: (value: unknown, { siblingData }: { siblingData: { startsAt?: string } }) => {
+              validate: (
+                value: unknown,
+                { siblingData }: { siblingData: { startsAt?: string } },
+              ) => {
                 if (invalidDate(value)) return '结束时间不是有效的日期时间。'
-                return !value || !siblingData?.startsAt || Date.parse(String(value)) > Date.parse(siblingData.startsAt)
+                return !value ||
+                  !siblingData?.startsAt ||
+                  Date.parse(String(value)) > Date.parse(siblingData.startsAt)
                   ? true
                   : '结束时间必须晚于开始时间。'
               },

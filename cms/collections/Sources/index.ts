@@ -18,7 +18,12 @@ export const Sources: CollectionConfig = {
     { name: 'kind', label: '类型', type: 'select', options: sourceKindOptions, required: true },
     { name: 'editors', label: '编者/作者', type: 'text', hasMany: true },
     { name: 'publisher', label: '出版者', type: 'text' },
-    { name: 'published', label: '出版时间', type: 'text', admin: { description: '年或年-月，如 2017-01' } },
+    {
+      name: 'published',
+      label: '出版时间',
+      type: 'text',
+      admin: { description: '年或年-月，如 2017-01' },
+    },
     { name: 'isbn', label: 'ISBN', type: 'text' },
   ],
 }

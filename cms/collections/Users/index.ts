@@ -23,7 +23,11 @@ const adminOnlyField = { update: isAdmin, create: isAdmin }
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: '用户', plural: '用户' },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'role', 'communities'], group: '系统' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'role', 'communities'],
+    group: '系统',
+  },
   auth: {
     tokenExpiration: Number(process.env.AUTH_TOKEN_EXPIRATION_SECONDS ?? 2 * 60 * 60),
     maxLoginAttempts: Number(process.env.AUTH_MAX_LOGIN_ATTEMPTS ?? 5),

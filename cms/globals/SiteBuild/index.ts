@@ -2,7 +2,12 @@ import type { GlobalConfig } from 'payload'
 
 import { isAdmin, isLoggedIn } from '../../access/roles.ts'
 
-export const SITE_BUILD_STATES = { idle: '已是最新', queued: '等待更新', building: '正在更新', failed: '更新失败' }
+export const SITE_BUILD_STATES = {
+  idle: '已是最新',
+  queued: '等待更新',
+  building: '正在更新',
+  failed: '更新失败',
+}
 
 /**
  * The public site's publishing state, shared between the CMS (which asks for rebuilds when published
@@ -12,7 +17,10 @@ export const SITE_BUILD_STATES = { idle: '已是最新', queued: '等待更新',
 export const SiteBuild: GlobalConfig = {
   slug: 'site-build',
   label: '网站发布状态',
-  admin: { group: '系统', description: '公开网站由系统在内容发布后自动更新，这里显示最近一次更新的情况。' },
+  admin: {
+    group: '系统',
+    description: '公开网站由系统在内容发布后自动更新，这里显示最近一次更新的情况。',
+  },
   access: { read: isLoggedIn, update: isAdmin },
   fields: [
     {
@@ -23,13 +31,39 @@ export const SiteBuild: GlobalConfig = {
       options: Object.entries(SITE_BUILD_STATES).map(([value, label]) => ({ value, label })),
       admin: { readOnly: true },
     },
-    { name: 'requestedAt', label: '最近一次更新请求', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'requestedAt',
+      label: '最近一次更新请求',
+      type: 'date',
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'reason', label: '请求原因', type: 'text', admin: { readOnly: true } },
-    { name: 'startedAt', label: '最近一次开始更新', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'finishedAt', label: '最近一次完成', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'succeededAt', label: '最近一次成功更新', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'startedAt',
+      label: '最近一次开始更新',
+      type: 'date',
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'finishedAt',
+      label: '最近一次完成',
+      type: 'date',
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'succeededAt',
+      label: '最近一次成功更新',
+      type: 'date',
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'durationMs', label: '用时（毫秒）', type: 'number', admin: { readOnly: true } },
-    { name: 'failures', label: '连续失败次数', type: 'number', defaultValue: 0, admin: { readOnly: true } },
+    {
+      name: 'failures',
+      label: '连续失败次数',
+      type: 'number',
+      defaultValue: 0,
+      admin: { readOnly: true },
+    },
     { name: 'error', label: '错误信息', type: 'textarea', admin: { readOnly: true } },
   ],
 }

@@ -115,7 +115,9 @@ export default function SearchApp() {
       else void count(state, true)
     }
   }
-  const filterEntries = Object.entries(query.filters).filter((entry): entry is [FilterKey, string] => Boolean(entry[1]))
+  const filterEntries = Object.entries(query.filters).filter(
+    (entry): entry is [FilterKey, string] => Boolean(entry[1]),
+  )
 
   return (
     <div
@@ -127,7 +129,13 @@ export default function SearchApp() {
       data-bigram={state.status === 'results' && state.usedBigram ? 'used' : undefined}
       data-page={state.status === 'results' ? state.page : undefined}
     >
-      <form role="search" action={routes.search()} method="get" className="search-form search-main" onSubmit={onSubmit}>
+      <form
+        role="search"
+        action={routes.search()}
+        method="get"
+        className="search-form search-main"
+        onSubmit={onSubmit}
+      >
         <label htmlFor="search-q" className="search-label">
           {t.label}
         </label>
@@ -138,7 +146,11 @@ export default function SearchApp() {
             name="q"
             value={input}
             onChange={(event) => setInput(event.target.value)}
-            onFocus={() => void loadEngine().then((engine) => engine.prepare()).catch(() => {})}
+            onFocus={() =>
+              void loadEngine()
+                .then((engine) => engine.prepare())
+                .catch(() => {})
+            }
             placeholder={t.placeholder}
             autoComplete="off"
             enterKeyHint="search"
@@ -159,14 +171,23 @@ export default function SearchApp() {
           <ul className="chips">
             {filterEntries.map(([key, value]) => (
               <li key={key}>
-                <button type="button" className="chip chip-remove" onClick={() => setFilter(key, undefined)} aria-label={t.clearFilter(`${t.filters[key]} ${value}`)}>
+                <button
+                  type="button"
+                  className="chip chip-remove"
+                  onClick={() => setFilter(key, undefined)}
+                  aria-label={t.clearFilter(`${t.filters[key]} ${value}`)}
+                >
                   {t.filters[key]}：{value} <span aria-hidden="true">×</span>
                 </button>
               </li>
             ))}
             {filterEntries.length > 1 && (
               <li>
-                <button type="button" className="chip chip-remove" onClick={() => void run({ ...query, q: input, filters: {}, page: 1 })}>
+                <button
+                  type="button"
+                  className="chip chip-remove"
+                  onClick={() => void run({ ...query, q: input, filters: {}, page: 1 })}
+                >
                   {t.clearAll}
                 </button>
               </li>
@@ -175,7 +196,12 @@ export default function SearchApp() {
         </div>
       )}
 
-      <p className={`search-status${state.status === 'punctuation' || state.status === 'error' ? ' callout' : ''}`} role="status" aria-live="polite" aria-atomic="true">
+      <p
+        className={`search-status${state.status === 'punctuation' || state.status === 'error' ? ' callout' : ''}`}
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+      >
         {loading ? t.loading : statusText(state)}
       </p>
 
@@ -203,24 +229,54 @@ export default function SearchApp() {
 
       {state.status === 'results' && (
         <>
-          <Facets facets={facets} selected={query.filters} moreOpen={moreOpen} onMoreToggle={onMoreToggle} onSelect={setFilter} />
-          <h2 id="search-results-title" className="search-results-title" tabIndex={-1} ref={resultsRef}>
+          <Facets
+            facets={facets}
+            selected={query.filters}
+            moreOpen={moreOpen}
+            onMoreToggle={onMoreToggle}
+            onSelect={setFilter}
+          />
+          <h2
+            id="search-results-title"
+            className="search-results-title"
+            tabIndex={-1}
+            ref={resultsRef}
+          >
             {t.results}
-            {state.pages > 1 && <span className="heading-note">{t.page(state.page, state.pages)}</span>}
+            {state.pages > 1 && (
+              <span className="heading-note">{t.page(state.page, state.pages)}</span>
+            )}
           </h2>
           {state.total === 0 ? (
-            <NoResults query={state.query} filtered={filterEntries.length > 0} onClearFilters={() => void run({ ...query, q: input, filters: {}, page: 1 })} />
+            <NoResults
+              query={state.query}
+              filtered={filterEntries.length > 0}
+              onClearFilters={() => void run({ ...query, q: input, filters: {}, page: 1 })}
+            />
           ) : (
-            <ol className="search-results" start={(state.page - 1) * state.pageSize + 1} aria-labelledby="search-results-title">
+            <ol
+              className="search-results"
+              start={(state.page - 1) * state.pageSize + 1}
+              aria-labelledby="search-results-title"
+            >
               {state.items.map((item) => (
                 <li key={item.id} data-via={item.via}>
-                  <a className="item-title" href={item.url} dangerouslySetInnerHTML={{ __html: item.title }} />
+                  <a
+                    className="item-title"
+                    href={item.url}
+                    dangerouslySetInnerHTML={{ __html: item.title }}
+                  />
                   <p className="meta">
                     {item.type && <span className="badge">{item.type}</span>}
                     {item.community && <span>{item.community}</span>}
                     {item.date && <time dateTime={item.date}>{formatDate(item.date)}</time>}
                   </p>
-                  {item.excerpt && <p className="search-excerpt" dangerouslySetInnerHTML={{ __html: item.excerpt }} />}
+                  {item.excerpt && (
+                    <p
+                      className="search-excerpt"
+                      dangerouslySetInnerHTML={{ __html: item.excerpt }}
+                    />
+                  )}
                 </li>
               ))}
             </ol>
@@ -228,10 +284,13 @@ export default function SearchApp() {
           {state.scope === 'titles' && (
             <p className="search-scope">
               {t.titlesOnly}
-              <a href={`${routes.search()}${searchString({ ...query, page: 1, full: true })}`} onClick={(event) => {
-                event.preventDefault()
-                void run({ ...query, page: 1, full: true }, { focusOnResults: true })
-              }}>
+              <a
+                href={`${routes.search()}${searchString({ ...query, page: 1, full: true })}`}
+                onClick={(event) => {
+                  event.preventDefault()
+                  void run({ ...query, page: 1, full: true }, { focusOnResults: true })
+                }}
+              >
                 {t.searchFullText}
               </a>
             </p>
@@ -239,7 +298,11 @@ export default function SearchApp() {
           {state.pages > 1 && (
             <nav className="pagination search-pagination" aria-label={t.pages}>
               {state.page > 1 ? (
-                <a href={`${routes.search()}${searchString({ ...query, page: state.page - 1 })}`} rel="prev" onClick={goToPage(state.page - 1)}>
+                <a
+                  href={`${routes.search()}${searchString({ ...query, page: state.page - 1 })}`}
+                  rel="prev"
+                  onClick={goToPage(state.page - 1)}
+                >
                   {t.previous}
                 </a>
               ) : (
@@ -247,7 +310,11 @@ export default function SearchApp() {
               )}
               <span aria-current="page">{t.page(state.page, state.pages)}</span>
               {state.page < state.pages ? (
-                <a href={`${routes.search()}${searchString({ ...query, page: state.page + 1 })}`} rel="next" onClick={goToPage(state.page + 1)}>
+                <a
+                  href={`${routes.search()}${searchString({ ...query, page: state.page + 1 })}`}
+                  rel="next"
+                  onClick={goToPage(state.page + 1)}
+                >
                   {t.next}
                 </a>
               ) : (
@@ -266,9 +333,10 @@ function statusText(state: State): string {
   if (state.status === 'error') return t.error
   if (state.status !== 'results') return ''
   if (state.total === 0) return t.noResults(state.query)
-  return state.scope === 'titles' ? t.resultCountTitles(state.total, state.query) : t.resultCount(state.total, state.query)
+  return state.scope === 'titles'
+    ? t.resultCountTitles(state.total, state.query)
+    : t.resultCount(state.total, state.query)
 }
-
 
 type FacetsProps = {
   facets: FacetCounts
@@ -282,9 +350,12 @@ function Facets({ facets, selected, moreOpen, onMoreToggle, onSelect }: FacetsPr
   const [expanded, setExpanded] = useState<Set<FilterKey>>(new Set())
   const group = (key: FilterKey) => {
     // Type chips show at once, uncounted until the counts arrive, so the row keeps its shape.
-    const all: { value: string; count?: number }[] = facets[key] ?? (key === 'type' ? TYPES.map((value) => ({ value })) : [])
+    const all: { value: string; count?: number }[] =
+      facets[key] ?? (key === 'type' ? TYPES.map((value) => ({ value })) : [])
     if (all.length === 0) return null
-    const values = expanded.has(key) ? all : all.filter((v, i) => i < CHIPS_SHOWN || v.value === selected[key])
+    const values = expanded.has(key)
+      ? all
+      : all.filter((v, i) => i < CHIPS_SHOWN || v.value === selected[key])
     return (
       <div className="facet-group" role="group" aria-labelledby={`facet-${key}`} key={key}>
         <p className="terms-label" id={`facet-${key}`}>
@@ -295,7 +366,12 @@ function Facets({ facets, selected, moreOpen, onMoreToggle, onSelect }: FacetsPr
             const on = selected[key] === value
             return (
               <li key={value}>
-                <button type="button" className="chip" aria-pressed={on} onClick={() => onSelect(key, on ? undefined : value)}>
+                <button
+                  type="button"
+                  className="chip"
+                  aria-pressed={on}
+                  onClick={() => onSelect(key, on ? undefined : value)}
+                >
                   {value}
                   {count !== undefined && <span className="chip-count">（{count}）</span>}
                 </button>
@@ -304,7 +380,11 @@ function Facets({ facets, selected, moreOpen, onMoreToggle, onSelect }: FacetsPr
           })}
           {values.length < all.length && (
             <li>
-              <button type="button" className="chip chip-more" onClick={() => setExpanded(new Set(expanded).add(key))}>
+              <button
+                type="button"
+                className="chip chip-more"
+                onClick={() => setExpanded(new Set(expanded).add(key))}
+              >
                 {t.showAll(all.length)}
               </button>
             </li>
@@ -316,15 +396,30 @@ function Facets({ facets, selected, moreOpen, onMoreToggle, onSelect }: FacetsPr
   return (
     <section className="search-facets" aria-label={t.filterHeading}>
       {group('type')}
-      <details open={moreOpen} onToggle={(event) => onMoreToggle((event.currentTarget as HTMLDetailsElement).open)}>
+      <details
+        open={moreOpen}
+        onToggle={(event) => onMoreToggle((event.currentTarget as HTMLDetailsElement).open)}
+      >
         <summary>{t.moreFilters}</summary>
-        {MORE_KEYS.some((key) => facets[key]) ? MORE_KEYS.map(group) : <p className="meta">{t.loading}</p>}
+        {MORE_KEYS.some((key) => facets[key]) ? (
+          MORE_KEYS.map(group)
+        ) : (
+          <p className="meta">{t.loading}</p>
+        )}
       </details>
     </section>
   )
 }
 
-function NoResults({ query, filtered, onClearFilters }: { query: string; filtered: boolean; onClearFilters: () => void }) {
+function NoResults({
+  query,
+  filtered,
+  onClearFilters,
+}: {
+  query: string
+  filtered: boolean
+  onClearFilters: () => void
+}) {
   return (
     <div className="search-empty">
       <p>{t.noResultsTips}</p>

@@ -21,15 +21,16 @@ export type CommunityContext = {
 }
 
 export async function communityContexts(): Promise<CommunityContext[]> {
-  const [communities, notices, disclosures, brandProjects, caseStudies, district, street] = await Promise.all([
-    content.communities(),
-    content.notices(),
-    content.disclosures(),
-    content.brandProjects(),
-    content.caseStudies(),
-    content.index('districts'),
-    content.index('streets'),
-  ])
+  const [communities, notices, disclosures, brandProjects, caseStudies, district, street] =
+    await Promise.all([
+      content.communities(),
+      content.notices(),
+      content.disclosures(),
+      content.brandProjects(),
+      content.caseStudies(),
+      content.index('districts'),
+      content.index('streets'),
+    ])
   return communities.map((community) => ({
     community,
     district: community.data.district ? district(community.data.district) : undefined,
@@ -42,12 +43,18 @@ export async function communityContexts(): Promise<CommunityContext[]> {
 }
 
 /** The community as a place (for search records and bylines). */
-export const placeOf = (ctx: CommunityContext): Place => ({ community: ctx.community, street: ctx.street, district: ctx.district })
+export const placeOf = (ctx: CommunityContext): Place => ({
+  community: ctx.community,
+  street: ctx.street,
+  district: ctx.district,
+})
 
 /** Communities that have published anything dated get a notice list, archive and feed. */
-export const hasTimeline = (ctx: CommunityContext) => ctx.notices.length + ctx.disclosures.length > 0
+export const hasTimeline = (ctx: CommunityContext) =>
+  ctx.notices.length + ctx.disclosures.length > 0
 
-export const meetingsOf = (ctx: CommunityContext) => ctx.notices.filter((notice) => notice.data.meeting !== null)
+export const meetingsOf = (ctx: CommunityContext) =>
+  ctx.notices.filter((notice) => notice.data.meeting !== null)
 
 /** Notices and disclosures together, newest first (Beijing year and month attached). */
 export const communityTimeline = (ctx: CommunityContext) =>
@@ -64,7 +71,9 @@ export const communityTimeline = (ctx: CommunityContext) =>
 export function placeCrumbs(ctx: CommunityContext): Crumb[] {
   return [
     { label: site.home, href: routes.home() },
-    ...(ctx.district ? [{ label: ctx.district.data.name, href: routes.district(ctx.district.id) }] : []),
+    ...(ctx.district
+      ? [{ label: ctx.district.data.name, href: routes.district(ctx.district.id) }]
+      : []),
     ...(ctx.street ? [{ label: ctx.street.data.name, href: routes.street(ctx.street.id) }] : []),
     { label: ctx.community.data.name, href: routes.community(ctx.community.id) },
   ]

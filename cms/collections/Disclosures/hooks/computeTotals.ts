@@ -20,7 +20,10 @@ export function computeTotals(lineItems: LineItem[] | null | undefined) {
 
 export const computeTotalsHook: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   // An explicit null or [] clears the table; only a missing key means "unchanged".
-  const lineItems = ('lineItems' in data ? data.lineItems : originalDoc?.lineItems) as LineItem[] | null | undefined
-  const totals = lineItems?.length ? computeTotals(lineItems) : { income: null, expense: null, balance: null }
+  const lineItems = ('lineItems' in data ? data.lineItems : originalDoc?.lineItems) as
+    LineItem[] | null | undefined
+  const totals = lineItems?.length
+    ? computeTotals(lineItems)
+    : { income: null, expense: null, balance: null }
   return { ...data, totals }
 }

@@ -18,7 +18,11 @@ export const holdForApproval: CollectionBeforeOperationHook = ({ args, operation
     data: {
       ...data,
       _status: 'draft',
-      review: { state: 'submitted', submittedBy: req.user.id, submittedAt: new Date().toISOString() },
+      review: {
+        state: 'submitted',
+        submittedBy: req.user.id,
+        submittedAt: new Date().toISOString(),
+      },
     },
   }
 }
@@ -28,6 +32,11 @@ export const recordApproval: CollectionBeforeChangeHook = ({ data, req }) => {
   if (!req.user || data._status !== 'published' || !canApprove(req.user)) return data
   return {
     ...data,
-    review: { ...(data.review ?? {}), state: 'approved', approvedBy: req.user.id, approvedAt: new Date().toISOString() },
+    review: {
+      ...(data.review ?? {}),
+      state: 'approved',
+      approvedBy: req.user.id,
+      approvedAt: new Date().toISOString(),
+    },
   }
 }

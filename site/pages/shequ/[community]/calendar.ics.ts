@@ -8,7 +8,10 @@ import { meetingEvent } from './_calendar.ts'
 export const getStaticPaths = (async () =>
   (await communityContexts())
     .filter((ctx) => meetingsOf(ctx).length > 0)
-    .map((ctx) => ({ params: { community: ctx.community.id }, props: { ctx } }))) satisfies GetStaticPaths
+    .map((ctx) => ({
+      params: { community: ctx.community.id },
+      props: { ctx },
+    }))) satisfies GetStaticPaths
 
 export const GET: APIRoute = ({ props, site }) => {
   const ctx = props.ctx as CommunityContext

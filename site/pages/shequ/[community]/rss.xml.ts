@@ -5,10 +5,18 @@ import type { APIRoute, GetStaticPaths } from 'astro'
 import { community as t } from '../../../i18n/zh.ts'
 import { plainExcerpt } from '../../../lib/archive.ts'
 import { routes } from '../../../lib/routes.ts'
-import { communityContexts, communityTimeline, hasTimeline, type CommunityContext } from '../_community.ts'
+import {
+  communityContexts,
+  communityTimeline,
+  hasTimeline,
+  type CommunityContext,
+} from '../_community.ts'
 
 export const getStaticPaths = (async () =>
-  (await communityContexts()).filter(hasTimeline).map((ctx) => ({ params: { community: ctx.community.id }, props: { ctx } }))) satisfies GetStaticPaths
+  (await communityContexts()).filter(hasTimeline).map((ctx) => ({
+    params: { community: ctx.community.id },
+    props: { ctx },
+  }))) satisfies GetStaticPaths
 
 export const GET: APIRoute = ({ props, site }) => {
   const ctx = props.ctx as CommunityContext
@@ -22,7 +30,9 @@ export const GET: APIRoute = ({ props, site }) => {
     items: communityTimeline(ctx).map(({ item }) => ({
       title: item.entry.data.title,
       link: new URL(
-        item.type === 'notice' ? routes.notice(item.entry.data.community, item.entry.id) : routes.disclosure(item.entry.data.community, item.entry.id),
+        item.type === 'notice'
+          ? routes.notice(item.entry.data.community, item.entry.id)
+          : routes.disclosure(item.entry.data.community, item.entry.id),
         site,
       ).href,
       pubDate: new Date(item.entry.data.publishedAt),

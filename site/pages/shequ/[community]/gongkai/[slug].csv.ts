@@ -11,14 +11,22 @@ export const getStaticPaths = (async () =>
   (await communityContexts()).flatMap((ctx) =>
     ctx.disclosures
       .filter((disclosure) => disclosure.data.lineItems.length > 0 && disclosure.data.totals)
-      .map((disclosure) => ({ params: { community: ctx.community.id, slug: disclosure.id }, props: { disclosure } })),
+      .map((disclosure) => ({
+        params: { community: ctx.community.id, slug: disclosure.id },
+        props: { disclosure },
+      })),
   )) satisfies GetStaticPaths
 
 export const GET: APIRoute = ({ props }) => {
   const { lineItems, totals } = (props.disclosure as Disclosure).data
   const csv = toCsv([
     [t.item, t.direction, t.amount, t.note],
-    ...lineItems.map((line) => [line.item, direction[line.direction], plainYuan(line.amount), line.note]),
+    ...lineItems.map((line) => [
+      line.item,
+      direction[line.direction],
+      plainYuan(line.amount),
+      line.note,
+    ]),
     [t.totalIncome, null, plainYuan(totals!.income), null],
     [t.totalExpense, null, plainYuan(totals!.expense), null],
     [t.balance, null, plainYuan(totals!.balance), null],

@@ -8,7 +8,10 @@ import { meetingEvent } from '../_calendar.ts'
 
 export const getStaticPaths = (async () =>
   (await communityContexts()).flatMap((ctx) =>
-    meetingsOf(ctx).map((notice) => ({ params: { community: ctx.community.id, slug: notice.id }, props: { notice } })),
+    meetingsOf(ctx).map((notice) => ({
+      params: { community: ctx.community.id, slug: notice.id },
+      props: { notice },
+    })),
   )) satisfies GetStaticPaths
 
 export const GET: APIRoute = ({ props, site }) =>
