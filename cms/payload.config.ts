@@ -18,7 +18,8 @@ import { ProblemCategories } from './collections/ProblemCategories/index.ts'
 import { Sources } from './collections/Sources/index.ts'
 import { Streets } from './collections/Streets/index.ts'
 import { Users } from './collections/Users/index.ts'
-import { databaseAdapter } from './database.ts'
+import { databaseAdapter } from './database/adapter.ts'
+import { refuseUnstoredSave } from './database/databaseBusy.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { cmsDir } from './paths.ts'
 import { payloadSecret } from './secret.ts'
@@ -67,6 +68,8 @@ export default buildConfig({
   cors: allowedOrigins,
   csrf: allowedOrigins,
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+  // A save the database could not store is refused with 503 and a clear message, never a 500.
+  hooks: { afterError: [refuseUnstoredSave] },
   graphQL: { disablePlaygroundInProduction: true },
   telemetry: false,
   logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL || 'info' } },

@@ -9,7 +9,7 @@ export const adminDir = path.join(cmsDir, 'admin')
 const STAMP = path.join(adminDir, '.next', 'source-digest')
 export const nextBin = path.join(projectRoot, 'node_modules', '.bin', 'next')
 
-/** A digest of everything the admin build depends on: the CMS sources and the lockfile. */
+/** A digest of everything the admin build depends on: the CMS sources, patches and the lockfile. */
 function sourceDigest(): string {
   const hash = createHash('sha256')
   const walk = (dir: string) => {
@@ -21,6 +21,8 @@ function sourceDigest(): string {
     }
   }
   walk(cmsDir)
+  // Patched dependencies are bundled into the build too.
+  walk(path.join(projectRoot, 'patches'))
   hash.update(readFileSync(path.join(projectRoot, 'package-lock.json')))
   return hash.digest('hex')
 }

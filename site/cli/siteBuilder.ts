@@ -14,6 +14,8 @@ export type SiteBuilderOptions = {
   log: (line: string) => void
   /** Quiet time after the last request before building, so a burst of edits builds once. */
   debounceMs?: number
+  /** …but a steady stream of edits must not hold the site back longer than this. */
+  maxWaitMs?: number
   pollMs?: number
   /** Give up retrying a failing build after this many attempts (until the next request). */
   maxFailures?: number
@@ -28,10 +30,12 @@ const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : 0)
  * rebuilds when a notice expires or a meeting ends, since "current" lists depend on the clock.
  */
 export function startSiteBuilder(payload: Payload, options: SiteBuilderOptions) {
-  const { log, debounceMs = 1500, pollMs = 1000, maxFailures = 5 } = options
+  const { log, debounceMs = 1500, maxWaitMs = 5000, pollMs = 1000, maxFailures = 5 } = options
   let building = false
   let nextBoundary = Number.POSITIVE_INFINITY
   let retryAt = 0
+  /** When this loop first saw the requests that are still waiting for a build. */
+  let pendingSince = Number.POSITIVE_INFINITY
 
   const status = async () =>
     (await payload.findGlobal({ slug: 'site-build', overrideAccess: true })) as Status
@@ -75,7 +79,11 @@ export function startSiteBuilder(payload: Payload, options: SiteBuilderOptions) 
     const pending = requested > time(current.startedAt)
     const retry =
       current.state === 'failed' && (current.failures ?? 0) < maxFailures && now >= retryAt
-    if (!(pending || retry) || now - requested < debounceMs) return
+    if (!pending) pendingSince = Number.POSITIVE_INFINITY
+    else pendingSince = Math.min(pendingSince, now)
+    if (!(pending || retry)) return
+    if (now - requested < debounceMs && now - pendingSince < maxWaitMs) return
+    pendingSince = Number.POSITIVE_INFINITY
 
     building = true
     const startedAt = new Date()
