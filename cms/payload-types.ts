@@ -244,7 +244,7 @@ export interface District {
    * 用于网址的拼音或英文，小写字母、数字和连字符。留空时按标题自动生成拼音。
    */
   slug: string;
-  city: '上海市' | '宁波市';
+  city: 'shanghai' | 'ningbo';
   updatedAt: string;
   createdAt: string;
 }
@@ -487,13 +487,6 @@ export interface User {
   resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
   password?: string | null;
   collection: 'users';
 }
@@ -1290,13 +1283,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
-  sessions?:
-    | T
-    | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

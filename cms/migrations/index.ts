@@ -1,5 +1,6 @@
 import * as migration_20261122_030819 from './20261122_030819.js';
 import * as migration_20261122_033047 from './20261122_033047.js';
+import * as migration_20261201_095600_stateless_logins from './20261201_095600_stateless_logins.js';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_033047.up,
     down: migration_20261122_033047.down,
-    name: '20261122_033047'
+    name: '20261122_033047',
+  },
+  {
+    up: migration_20261201_095600_stateless_logins.up,
+    down: migration_20261201_095600_stateless_logins.down,
+    name: '20261201_095600_stateless_logins'
   },
 ];

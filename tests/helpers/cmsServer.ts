@@ -4,7 +4,12 @@ import { copyOfCorpus } from './corpusTemplate.ts'
 import { freePort } from './freePort.ts'
 import { spawnServer } from './serverProcess.ts'
 
-export type CmsServer = { url: string; dataDir: string; stop: () => Promise<void> }
+export type CmsServer = {
+  url: string
+  dataDir: string
+  log: () => string
+  stop: () => Promise<void>
+}
 
 /**
  * The real CMS server (`next start` on the production admin build) over real HTTP, on a fresh copy
@@ -42,5 +47,5 @@ export async function startCmsServer(env: Record<string, string> = {}): Promise<
       throw new Error(`CMS server did not start:\n${server.log().slice(-3000)}`)
     await new Promise((r) => setTimeout(r, 250))
   }
-  return { url, dataDir, stop: server.stop }
+  return { url, dataDir, log: server.log, stop: server.stop }
 }

@@ -29,7 +29,15 @@ export const Users: CollectionConfig = {
     group: '系统',
   },
   auth: {
-    tokenExpiration: Number(process.env.AUTH_TOKEN_EXPIRATION_SECONDS ?? 2 * 60 * 60),
+    // Stateless login tokens. Payload's server-side sessions are kept in the user document, and a
+    // login or token refresh made at the same moment as another (the same editor on a phone and a
+    // computer) could overwrite the other's session, after which that device's valid saves were
+    // refused with 403. Without them, any CMS instance behind a load balancer can check a token
+    // on its own. The price: logging out clears the login cookie, but a token copied elsewhere
+    // keeps working until it expires, so tokens are short-lived (the admin renews them while
+    // staff are active); README "Logins" says what to do about a lost device.
+    useSessions: false,
+    tokenExpiration: Number(process.env.AUTH_TOKEN_EXPIRATION_SECONDS ?? 60 * 60),
     maxLoginAttempts: Number(process.env.AUTH_MAX_LOGIN_ATTEMPTS ?? 5),
     lockTime: minutes(Number(process.env.AUTH_LOCK_MINUTES ?? 15)),
     cookies: {
