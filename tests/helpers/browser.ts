@@ -5,10 +5,13 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 
 import { repoRoot } from './paths.ts'
 
+/** Debian's Chromium (`apt-get install -y chromium fonts-noto-cjk`), or CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
 /** Debian's Chromium, headless, with nothing reaching outside the machine. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: [
       '--headless',
       '--no-sandbox',

@@ -8,12 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportContent } from '../../cms/seed/exportContent.ts'
 import { seedContent, type SeedCounts } from '../../cms/seed/seedContent.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
-import { contentRoot } from '../helpers/paths.ts'
+import { contentRoot, repoRoot } from '../helpers/paths.ts'
 import { databaseSnapshot } from '../helpers/snapshot.ts'
 
-/** The facts the corpus was written from: the independent source of the expected counts. */
+/**
+ * The facts the corpus was written from (names, titles and pages from the source casebooks), kept
+ * beside the tests: an independent source of the expected counts.
+ */
 const facts = JSON.parse(
-  readFileSync(path.resolve(contentRoot, '../../shared/domain/facts.json'), 'utf8'),
+  readFileSync(path.join(repoRoot, 'tests/fixtures/source-facts.json'), 'utf8'),
 )
 
 const filesIn = (folder: string, ext = '.md') =>
