@@ -1,6 +1,6 @@
 /**
  * `npm run bench:search`: what a cold first search costs a reader, on the real corpus and on a
- * synthetic 10,000-page site built by the same pipeline (CMS Local API → site/cli/build.ts → Pagefind).
+ * synthetic 10,000-page site built by the same pipeline (CMS Local API → cli/build.ts → Pagefind).
  *
  * Each measurement runs in a fresh headless Chromium context with the cache disabled, against the
  * built site served as a static host would serve it (text gzipped). It counts the bytes on the wire
@@ -80,7 +80,7 @@ function build(site: Site) {
   const started = Date.now()
   console.log(`\nBuilding the ${site.name} site …`)
   if (site.synthetic) run('site/bench/synthesize.ts', [String(site.synthetic)])
-  run('site/cli/build.ts')
+  run('cli/build.ts')
   console.log(`${site.name}: built in ${((Date.now() - started) / 1000).toFixed(0)}s`)
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path'
 
 import type { PayloadRequest } from 'payload'
 
-import { prepareDatabase } from '../../cms/cli/prepareDatabase.ts'
+import { prepareDatabase } from '../../cms/prepareDatabase.ts'
 import { projectRoot } from '../../cms/paths.ts'
 import { MarkdownCodec } from '../../cms/seed/markdown.ts'
 import { SEEDING_CONTEXT } from '../../cms/seed/seedContent.ts'

@@ -1,6 +1,6 @@
 /**
- * `npm run build`: the public site alone. Brings the database up to date (loading content/ if it is
- * empty), then builds dist/ from the published content and indexes it for search (dist/pagefind/).
+ * Builds dist/ from the published content and indexes it for search (dist/pagefind/). The entry
+ * point, which opens the database first, is cli/build.ts.
  *
  * The site is built into a staging folder and swapped in whole, so a server serving dist/ never sees
  * a half-built site. SITE_OUT_DIR builds straight into another folder instead (no swap, no digest).
@@ -12,11 +12,9 @@ import path from 'node:path'
 
 import { build } from 'astro'
 
-import { prepareDatabase } from '../../cms/cli/prepareDatabase.ts'
 import { projectRoot } from '../../cms/paths.ts'
 import { distDir } from './distDir.ts'
 import { indexSite } from './searchIndex.ts'
-import { recordDigest, siteDigest } from './siteDigest.ts'
 
 export { distDir }
 
@@ -44,13 +42,4 @@ export async function buildSite(log: (line: string) => void = console.log) {
   log(
     `Site built in ${((Date.now() - started) / 1000).toFixed(1)}s → ${path.relative(projectRoot, target ?? distDir)}/`,
   )
-}
-
-if (import.meta.main) {
-  const { payload } = await prepareDatabase(console.log)
-  // Taken before building, so content published during the build counts as not yet built.
-  const digest = process.env.SITE_OUT_DIR ? null : await siteDigest(payload)
-  await buildSite()
-  if (digest) recordDigest(digest)
-  process.exit(0)
 }

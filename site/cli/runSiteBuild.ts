@@ -4,7 +4,7 @@ import path from 'node:path'
 import { projectRoot } from '../../cms/paths.ts'
 
 /**
- * Runs `site/cli/build.ts` in a child process (Astro and Payload each keep one instance per process),
+ * Runs `cli/build.ts` in a child process (Astro and Payload each keep one instance per process),
  * with `env` added to this process's environment; resolves with whether it succeeded and the tail of
  * its output, for the error report.
  */
@@ -14,7 +14,7 @@ export function runSiteBuild(
   return new Promise((resolve) => {
     const child = spawn(
       path.join(projectRoot, 'node_modules/.bin/node'),
-      [path.join(projectRoot, 'site/cli/build.ts')],
+      [path.join(projectRoot, 'cli/build.ts')],
       {
         cwd: projectRoot,
         env: { ...process.env, CI: '1', ...env },

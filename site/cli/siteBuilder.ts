@@ -93,7 +93,7 @@ export function startSiteBuilder(payload: Payload, options: SiteBuilderOptions) 
     const finishedAt = new Date()
     const durationMs = finishedAt.getTime() - startedAt.getTime()
     if (ok) {
-      // The build itself recorded the digest of what it built (site/cli/build.ts).
+      // The build itself recorded the digest of what it built (cli/build.ts).
       await report({
         state: 'idle',
         finishedAt: finishedAt.toISOString(),

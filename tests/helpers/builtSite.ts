@@ -36,7 +36,7 @@ export async function ensureBuiltSite(): Promise<string> {
       env,
       stdio: ['ignore', 'ignore', 'inherit'],
     })
-    execFileSync(nodeBin, [path.join(repoRoot, 'site/cli/build.ts')], {
+    execFileSync(nodeBin, [path.join(repoRoot, 'cli/build.ts')], {
       cwd: repoRoot,
       env,
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -15,7 +15,7 @@ export type Stack = {
 }
 
 /**
- * Exactly what `npm start` runs (cms/cli/start.ts), on a fresh copy of the corpus database, with its
+ * Exactly what `npm start` runs (cli/start.ts), on a fresh copy of the corpus database, with its
  * own ports and its own dist folder: the CMS admin, the public site and the site builder.
  */
 export async function startStack(): Promise<Stack> {
@@ -25,7 +25,7 @@ export async function startStack(): Promise<Stack> {
   await ensureAdminBuilt()
   const server = spawnServer(
     nodeBin,
-    [path.join(repoRoot, 'cms/cli/start.ts')],
+    [path.join(repoRoot, 'cli/start.ts')],
     {
       ...process.env,
       DATA_DIR: dataDir,

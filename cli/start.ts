@@ -4,14 +4,14 @@
  * admin when its sources changed, then serves both and prints their URLs. While it runs, published
  * changes made in the admin rebuild the site by themselves (site/cli/siteBuilder.ts).
  */
-import { buildSite, distDir } from '../../site/cli/build.ts'
-import { previewHandler } from '../../site/cli/preview.ts'
-import { serveStatic } from '../../site/cli/serveStatic.ts'
-import { startSiteBuilder } from '../../site/cli/siteBuilder.ts'
-import { builtDigest, recordDigest, siteDigest } from '../../site/cli/siteDigest.ts'
-import { payloadSecret } from '../secret.ts'
-import { ensureAdminBuild, startAdmin } from './adminBuild.ts'
-import { prepareDatabase } from './prepareDatabase.ts'
+import { buildSite, distDir } from '../site/cli/build.ts'
+import { previewHandler } from '../site/cli/preview.ts'
+import { serveStatic } from '../site/cli/serveStatic.ts'
+import { startSiteBuilder } from '../site/cli/siteBuilder.ts'
+import { builtDigest, recordDigest, siteDigest } from '../site/cli/siteDigest.ts'
+import { payloadSecret } from '../cms/secret.ts'
+import { ensureAdminBuild, startAdmin } from '../cms/cli/adminBuild.ts'
+import { prepareDatabase } from '../cms/prepareDatabase.ts'
 
 const log = (line: string) => console.log(line)
 const started = Date.now()

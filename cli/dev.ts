@@ -1,6 +1,6 @@
 /** `npm run dev`: the admin in Next.js development mode (hot reload), after preparing the database. */
-import { adminDir, nextBin, run } from './adminBuild.ts'
-import { prepareDatabase } from './prepareDatabase.ts'
+import { adminDir, nextBin, run } from '../cms/cli/adminBuild.ts'
+import { prepareDatabase } from '../cms/prepareDatabase.ts'
 
 const port = process.env.PORT || '3000'
 const { needsFirstUser } = await prepareDatabase((line) => console.log(line))

@@ -2,9 +2,9 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { openCms } from '../open.ts'
-import { projectRoot } from '../paths.ts'
-import { formatProblem, seedContent } from '../seed/seedContent.ts'
+import { openCms } from './open.ts'
+import { projectRoot } from './paths.ts'
+import { formatProblem, seedContent } from './seed/seedContent.ts'
 
 /**
  * Brings the database up to date (migrations) and, when it holds no content yet, loads content/.
