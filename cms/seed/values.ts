@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, parseDate, parseDateTime } from './beijingTime.ts'
+import { isoDate, isoDateTime, parseDate, parseDateTime } from '../beijingTime.ts'
 import type { FieldSpec, Fields } from './fieldSpec.ts'
 
 /** A problem found in a content file: which field, and why. */
@@ -210,9 +210,9 @@ function fromPayloadValue(value: unknown, spec: FieldSpec, keyOf: KeyOf): unknow
     case 'refs':
       return (value as unknown[]).map((id) => keyOf(spec.to, id))
     case 'dateTime':
-      return formatDateTime(value as string)
+      return isoDateTime(value as string)
     case 'date':
-      return formatDate(value as string)
+      return isoDate(value as string)
     case 'yearMonth': {
       const { year, month } = value as { year?: number | null; month?: number | null }
       if (!year) return undefined

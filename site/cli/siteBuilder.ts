@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { endOfBeijingDay } from '../lib/dates.ts'
+import { endOfBeijingDay } from '../../cms/beijingTime.ts'
 import { runSiteBuild } from './runSiteBuild.ts'
 
 type Status = {

@@ -3,7 +3,7 @@
  * it: by Beijing year and month of publication, newest first, in pages of ARCHIVE_PAGE_SIZE.
  */
 import type { Disclosure, Notice } from './content.ts'
-import { beijingParts } from './dates.ts'
+import { beijingParts } from '../../cms/beijingTime.ts'
 
 export const ARCHIVE_PAGE_SIZE = 20
 

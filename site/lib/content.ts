@@ -4,7 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content'
 
-import { buildTime, endOfBeijingDay } from './dates.ts'
+import { endOfBeijingDay } from '../../cms/beijingTime.ts'
+import { buildTime } from './buildTime.ts'
 
 export type Community = CollectionEntry<'communities'>
 export type Notice = CollectionEntry<'notices'>

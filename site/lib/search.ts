@@ -6,7 +6,7 @@
  */
 import { search as t } from '../i18n/zh.ts'
 import type { BrandProject, CaseStudy, Community, Disclosure, Notice, Term } from './content.ts'
-import { beijingParts, isoDate } from './dates.ts'
+import { beijingParts, isoDate } from '../../cms/beijingTime.ts'
 import type { Place } from './library.ts'
 import type { FilterKey } from '../search/filters.ts'
 

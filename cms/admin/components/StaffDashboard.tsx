@@ -6,18 +6,11 @@ import type { Payload, ServerProps, Where } from 'payload'
 import type React from 'react'
 
 import { canApprove } from '../../access/canApprove.ts'
+import { formatDate, formatDateTime } from '../../beijingTime.ts'
 import { SITE_BUILD_STATES } from '../../globals/SiteBuild/index.ts'
 import { NOTICE_KIND_LABELS } from '../../labels.ts'
 
 const DAY = 24 * 60 * 60 * 1000
-const beijing = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
 
 /** How many of each list are shown; the heading counts them all. */
 const SHOWN = 6
@@ -178,7 +171,7 @@ export async function StaffDashboard({
           rows={meetings}
           collection="notices"
           empty="近期没有会议。"
-          detail={(row) => (row.meeting?.startsAt ? beijing(row.meeting.startsAt) : '')}
+          detail={(row) => (row.meeting?.startsAt ? formatDateTime(row.meeting.startsAt) : '')}
         />
         <List
           title="七天内到期的通知"
@@ -186,14 +179,14 @@ export async function StaffDashboard({
           collection="notices"
           empty="没有即将到期的通知。"
           detail={(row) =>
-            `${NOTICE_KIND_LABELS[row.kind as keyof typeof NOTICE_KIND_LABELS] ?? ''} 有效期至 ${row.validUntil ? beijing(row.validUntil).split(' ')[0] : ''}`
+            `${NOTICE_KIND_LABELS[row.kind as keyof typeof NOTICE_KIND_LABELS] ?? ''} 有效期至 ${row.validUntil ? formatDate(row.validUntil) : ''}`
           }
         />
         <section>
           <h3 style={{ margin: '0 0 calc(var(--base) / 4)' }}>公开网站</h3>
           <p style={{ margin: 0 }}>
             状态：<strong>{SITE_BUILD_STATES[state] ?? state}</strong>
-            {build.succeededAt ? `，最近一次成功更新：${beijing(build.succeededAt)}` : ''}
+            {build.succeededAt ? `，最近一次成功更新：${formatDateTime(build.succeededAt)}` : ''}
           </p>
           {state === 'failed' && build.error ? (
             <p style={{ color: 'var(--theme-error-500)', margin: 0 }}>

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react'
 
 import { site, search as t } from '../../i18n/zh.ts'
-import { formatDate } from '../../lib/dates.ts'
+import { formatDate } from '../../../cms/beijingTime.ts'
 import { routes } from '../../lib/routes.ts'
 import { TYPES, type FilterKey } from '../../search/filters.ts'
 import type { FacetCounts, SearchOutcome, SearchResults } from '../../search/engine.ts'
