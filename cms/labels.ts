@@ -53,6 +53,33 @@ export const DIRECTION_LABELS = { income: '收入', expense: '支出' }
 
 export const SOURCE_KIND_LABELS = { book: '图书', article: '期刊文章', news: '新闻报道' }
 
+/** Every labelled kind of value, by the name templates use. */
+const LABELS = {
+  role: ROLE_LABELS,
+  city: CITY_LABELS,
+  streetKind: STREET_KIND_LABELS,
+  basis: BASIS_LABELS,
+  communityKind: COMMUNITY_KIND_LABELS,
+  genre: GENRE_LABELS,
+  noticeKind: NOTICE_KIND_LABELS,
+  disclosureCategory: DISCLOSURE_CATEGORY_LABELS,
+  direction: DIRECTION_LABELS,
+  sourceKind: SOURCE_KIND_LABELS,
+}
+export type LabelKind = keyof typeof LABELS
+export type LabelledValue<K extends LabelKind> = keyof (typeof LABELS)[K] & string
+
+/**
+ * The Chinese name of a stored value, applied at the edge (the page or the admin view): data keeps
+ * its codes so it can still be sorted and compared, and a value without a label fails to typecheck.
+ */
+export const label = <K extends LabelKind>(kind: K, value: LabelledValue<K>): string =>
+  (LABELS[kind] as Record<string, string>)[value]
+
+/** The stored values of a kind, in the order their labels are listed (the order pages show them). */
+export const valuesOf = <K extends LabelKind>(kind: K) =>
+  Object.keys(LABELS[kind]) as [LabelledValue<K>, ...LabelledValue<K>[]]
+
 export const roleOptions = options(ROLE_LABELS)
 export const cityOptions = options(CITY_LABELS)
 export const streetKindOptions = options(STREET_KIND_LABELS)

@@ -6,7 +6,7 @@
 import { defineCollection } from 'astro:content'
 import { z } from 'astro/zod'
 
-import { CITY_LABELS } from '../cms/labels.ts'
+import { valuesOf } from '../cms/labels.ts'
 import { payloadLoader, type TransformHelpers } from './loaders/payloadLoader.ts'
 import type { PayloadDoc } from './loaders/payloadSource.ts'
 import { populate } from './loaders/populate.ts'
@@ -71,12 +71,8 @@ const source = (doc: any, h: TransformHelpers) => ({
 
 export const collections = {
   districts: defineCollection({
-    // The city as residents read it (上海市), not its stored code.
-    loader: loader('districts', (doc) => ({
-      name: doc.name,
-      city: CITY_LABELS[doc.city as keyof typeof CITY_LABELS] ?? doc.city,
-    })),
-    schema: z.object({ name: z.string(), city: z.string() }),
+    loader: loader('districts', (doc) => ({ name: doc.name, city: doc.city })),
+    schema: z.object({ name: z.string(), city: z.enum(valuesOf('city')) }),
   }),
   streets: defineCollection({
     loader: loader('streets', (doc, h) => ({

@@ -9,6 +9,7 @@ export {
   GENRE_LABELS as genre,
   NOTICE_KIND_LABELS as noticeKind,
   STREET_KIND_LABELS as streetKind,
+  label,
 } from '../../cms/labels.ts'
 
 export const site = {

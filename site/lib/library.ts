@@ -3,7 +3,7 @@
  * (the taxonomy term pages) and how a publication is cited. Pages and components under
  * components/library read from here so a case is placed and counted the same way everywhere.
  */
-import { CITY_LABELS as cityLabels } from '../../cms/labels.ts'
+import { valuesOf } from '../../cms/labels.ts'
 import { caseStudy as t, genre as genreLabels } from '../i18n/zh.ts'
 import {
   caseStudies,
@@ -173,10 +173,7 @@ export const pageCount = (total: number) => Math.max(1, Math.ceil(total / CASES_
 export const casesOnPage = <T>(all: T[], page: number) =>
   all.slice((page - 1) * CASES_PER_PAGE, page * CASES_PER_PAGE)
 
-/** Districts in reading order: the cities as CITY_LABELS lists them, then by name within a city. */
-export const cityOrder = (city: string) => {
-  const order = Object.keys(cityLabels).indexOf(city)
-  return order === -1 ? Number.MAX_SAFE_INTEGER : order
-}
+/** Districts in reading order: the cities as cms/labels.ts lists them, then by name within a city. */
+const cityOrder = (city: District['data']['city']) => valuesOf('city').indexOf(city)
 export const byCityThenName = (a: District, b: District) =>
   cityOrder(a.data.city) - cityOrder(b.data.city) || a.data.name.localeCompare(b.data.name, 'zh-CN')

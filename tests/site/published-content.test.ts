@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
+import { parse } from 'node-html-parser'
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { CITY_LABELS } from '../../cms/labels.ts'
 import { routes } from '../../site/lib/routes.ts'
 import {
   ensureBuiltSite,
@@ -143,5 +145,52 @@ describe('a disclosure corrected after publication', () => {
     expect(html).toContain('更正记录')
     expect(html).toContain(CORRECTION_NOTE)
     expect(html).toMatch(/<time datetime="[^"]+">2026年/)
+  })
+})
+
+describe('districts are listed city by city', () => {
+  const cityOrder = Object.values(CITY_LABELS) as string[]
+  const cityOf = async () =>
+    new Map(
+      (await all('districts', true)).map((d) => [
+        d.name as string,
+        CITY_LABELS[d.city as keyof typeof CITY_LABELS],
+      ]),
+    )
+  /** Each city once, in CITY_LABELS order: a city that comes back after another was split. */
+  const expectCityRuns = (cities: string[]) => {
+    const runs = cities.filter((city, i) => city !== cities[i - 1])
+    expect(runs).toEqual(cityOrder.filter((city) => cities.includes(city)))
+    expect(runs.length).toBeGreaterThan(1)
+  }
+
+  it('on /pinpai/, every district under its own city, the cities in order', async () => {
+    const city = await cityOf()
+    const headings = parse(readSite(pageFile(routes.brandProjects())))
+      .querySelectorAll('h2')
+      .filter((h) => h.querySelector('.heading-note'))
+      .map((h) => ({
+        district: h.childNodes[0].textContent.trim(),
+        city: h.querySelector('.heading-note')!.textContent.trim(),
+      }))
+    expect(headings.filter((h) => city.get(h.district) !== h.city)).toEqual([])
+    expectCityRuns(headings.map((h) => h.city))
+  })
+
+  it('on the home page, each city with its own districts, the cities in order', async () => {
+    const city = await cityOf()
+    const home = parse(readSite('index.html'))
+    const listed = home
+      .querySelectorAll('h3')
+      .filter((h) => cityOrder.includes(h.textContent.trim()))
+      .flatMap((h) =>
+        h.nextElementSibling!.querySelectorAll('li a').map((a) => ({
+          district: a.childNodes[0].textContent.trim(),
+          city: h.textContent.trim(),
+        })),
+      )
+    expect(listed.length).toBe(city.size)
+    expect(listed.filter((l) => city.get(l.district) !== l.city)).toEqual([])
+    expectCityRuns(listed.map((l) => l.city))
   })
 })
