@@ -30,6 +30,15 @@ export const GENRE_LABELS = {
   news: '新闻报道',
 }
 
+/** The sections of a case's text, in the order the books print them (and content files write them). */
+export const CASE_SECTION_LABELS = {
+  background: '背景',
+  process: '过程',
+  outcome: '成效',
+  lessons: '经验启示',
+  commentary: '点评',
+}
+
 export const NOTICE_KIND_LABELS = {
   meeting: '会议通知',
   consultation: '征询意见',
@@ -61,6 +70,7 @@ const LABELS = {
   basis: BASIS_LABELS,
   communityKind: COMMUNITY_KIND_LABELS,
   genre: GENRE_LABELS,
+  caseSection: CASE_SECTION_LABELS,
   noticeKind: NOTICE_KIND_LABELS,
   disclosureCategory: DISCLOSURE_CATEGORY_LABELS,
   direction: DIRECTION_LABELS,

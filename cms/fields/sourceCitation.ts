@@ -1,5 +1,7 @@
 import type { GroupField } from 'payload'
 
+import { numberField } from './number.ts'
+
 /** Where a case or project is printed: publication, chapter and page. */
 export const sourceCitationField = (required: boolean): GroupField => ({
   name: 'source',
@@ -17,7 +19,7 @@ export const sourceCitationField = (required: boolean): GroupField => ({
       type: 'row',
       fields: [
         { name: 'chapter', label: '章节', type: 'text' },
-        { name: 'page', label: '页码', type: 'number', min: 1 },
+        numberField({ name: 'page', label: '页码' }, { min: 1, integer: true }),
       ],
     },
   ],

@@ -1,16 +1,20 @@
 import type { GroupField } from 'payload'
 
+import { MONTH, numberField, YEAR } from './number.ts'
+
 /** A year with an optional month, for dates the sources print only that precisely. */
 export const yearMonthField = (name: string, label: string): GroupField => ({
   name,
   label,
   type: 'group',
+  // Content files write it as one value, 2011 or 2011-11.
+  custom: { fileFormat: 'yearMonth' },
   fields: [
     {
       type: 'row',
       fields: [
-        { name: 'year', label: '年', type: 'number', min: 1949, max: 2100 },
-        { name: 'month', label: '月', type: 'number', min: 1, max: 12 },
+        numberField({ name: 'year', label: '年' }, YEAR),
+        numberField({ name: 'month', label: '月' }, MONTH),
       ],
     },
   ],

@@ -603,6 +603,44 @@ describe('with staff accounts', () => {
     })
   })
 
+  describe('numbers keep their rule (cms/fields/number.ts), as content files do', () => {
+    it('a whole-number field refuses a fraction, a year field a year outside 1949–2100', async () => {
+      const before = await count('brand-projects')
+      const refusals: Array<[string, Record<string, unknown>, string]> = [
+        ['a page 2.5', { source: { page: 2.5 } }, 'source.page'],
+        ['an honour of 1900', { honours: [{ title: '荣誉', year: 1900 }] }, 'honours.0.year'],
+        ['an honour of 2026.5', { honours: [{ title: '荣誉', year: 2026.5 }] }, 'honours.0.year'],
+        ['founded in month 13', { founded: { year: 2020, month: 13 } }, 'founded.month'],
+      ]
+      for (const [label, change, path] of refusals) {
+        const error = await refusal(
+          payload.create({
+            collection: 'brand-projects',
+            data: { ...minimalData('brand-projects', nextSlug('rule')), ...change } as never,
+            ...as(admin),
+          }),
+        )
+        expect(errorPaths(error), label).toEqual([path])
+      }
+      expect(await count('brand-projects')).toEqual(before)
+    })
+
+    it('a community of 1.5 households is refused with the reason', async () => {
+      const error = await refusal(
+        payload.create({
+          collection: 'communities',
+          data: {
+            ...minimalData('communities', nextSlug('households')),
+            figures: { households: 1.5 },
+          } as never,
+          ...as(admin),
+        }),
+      )
+      expect(errorPaths(error)).toEqual(['figures.households'])
+      expect(errorMessages(error)).toMatch(/必须是整数/)
+    })
+  })
+
   describe('a community’s street and district', () => {
     let otherDistrict: Doc
     let streetInOther: Doc

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { communityScopedAccess } from '../../access/communityScoped.ts'
 import { communityField, placeFields } from '../../fields/community.ts'
 import { figuresField } from '../../fields/figures.ts'
+import { numberField, YEAR } from '../../fields/number.ts'
 import { publishedAtField } from '../../fields/publishedAt.ts'
 import { bodyField } from '../../fields/richTextBody.ts'
 import { slugField } from '../../fields/slug.ts'
@@ -61,7 +62,7 @@ export const BrandProjects: CollectionConfig = {
           type: 'row',
           fields: [
             { name: 'title', label: '荣誉名称', type: 'text', required: true },
-            { name: 'year', label: '年份', type: 'number', min: 1949, max: 2100 },
+            numberField({ name: 'year', label: '年份' }, YEAR),
           ],
         },
       ],

@@ -3,12 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { communityScopedAccess } from '../../access/communityScoped.ts'
 import { communityField, placeFields } from '../../fields/community.ts'
 import { figuresField } from '../../fields/figures.ts'
+import { numberField, YEAR } from '../../fields/number.ts'
 import { publishedAtField } from '../../fields/publishedAt.ts'
 import { slugField } from '../../fields/slug.ts'
 import { sourceCitationField } from '../../fields/sourceCitation.ts'
 import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
-import { genreOptions } from '../../labels.ts'
+import { CASE_SECTION_LABELS, genreOptions } from '../../labels.ts'
 import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 import { previewUrl } from '../../utilities/previewUrl.ts'
 
@@ -61,26 +62,17 @@ export const CaseStudies: CollectionConfig = {
       relationTo: 'mechanisms',
       hasMany: true,
     },
-    {
-      name: 'year',
-      label: '年份',
-      type: 'number',
-      min: 1949,
-      max: 2100,
-      admin: { position: 'sidebar' },
-    },
+    numberField({ name: 'year', label: '年份', admin: { position: 'sidebar' } }, YEAR),
     { name: 'summary', label: '摘要', type: 'textarea' },
     {
       name: 'sections',
       label: '正文',
       type: 'group',
-      fields: [
-        { name: 'background', label: '背景', type: 'richText' },
-        { name: 'process', label: '过程', type: 'richText' },
-        { name: 'outcome', label: '成效', type: 'richText' },
-        { name: 'lessons', label: '经验启示', type: 'richText' },
-        { name: 'commentary', label: '点评', type: 'richText' },
-      ],
+      fields: Object.entries(CASE_SECTION_LABELS).map(([name, label]) => ({
+        name,
+        label,
+        type: 'richText' as const,
+      })),
     },
     { name: 'commentator', label: '点评人', type: 'text' },
     figuresField,

@@ -3,6 +3,7 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 import { communityScopedAccess } from '../../access/communityScoped.ts'
 import { isAdmin, isAdminUser } from '../../access/roles.ts'
 import { placeFields } from '../../fields/community.ts'
+import { numberField } from '../../fields/number.ts'
 import { slugField } from '../../fields/slug.ts'
 import { yearMonthField } from '../../fields/yearMonth.ts'
 import { assertAdminOnlyFields } from '../../hooks/assertAdminOnlyFields.ts'
@@ -72,8 +73,8 @@ export const Communities: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'households', label: '户数', type: 'number', min: 0 },
-            { name: 'residents', label: '居民人数', type: 'number', min: 0 },
+            numberField({ name: 'households', label: '户数' }, { min: 0, integer: true }),
+            numberField({ name: 'residents', label: '居民人数' }, { min: 0, integer: true }),
             { name: 'areaM2', label: '面积（平方米）', type: 'number', min: 0 },
           ],
         },

@@ -10,6 +10,7 @@ import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
 import { directionOptions, disclosureCategoryOptions } from '../../labels.ts'
 import { computeTotalsHook } from './hooks/computeTotals.ts'
 import { validateAmount } from './validateAmount.ts'
+import { AMOUNT, MONTH, numberField, YEAR } from '../../fields/number.ts'
 import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 import { checkPersonalData } from '../../hooks/checkPersonalData.ts'
 import { personalDataFields } from '../../fields/personalData.ts'
@@ -72,25 +73,19 @@ export const Disclosures: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'year', label: '年', type: 'number', required: true, min: 1949, max: 2100 },
-            {
-              name: 'quarter',
-              label: '季度',
-              type: 'number',
-              min: 1,
-              max: 4,
-              // A custom validate replaces Payload's min/max check, so the range is checked here too.
-              validate: (
-                value: unknown,
-                { siblingData }: { siblingData: { month?: number | null } },
-              ) => {
-                if (value == null) return true
-                if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 4)
-                  return '季度必须是 1 到 4。'
-                return siblingData?.month != null ? '季度和月份只能填写一个。' : true
+            numberField({ name: 'year', label: '年', required: true }, YEAR),
+            numberField(
+              {
+                name: 'quarter',
+                label: '季度',
+                also: (_value, { siblingData }) =>
+                  (siblingData as { month?: number | null })?.month != null
+                    ? '季度和月份只能填写一个。'
+                    : true,
               },
-            },
-            { name: 'month', label: '月', type: 'number', min: 1, max: 12 },
+              { min: 1, max: 4, integer: true },
+            ),
+            numberField({ name: 'month', label: '月' }, MONTH),
           ],
         },
       ],
@@ -119,6 +114,7 @@ export const Disclosures: CollectionConfig = {
               label: '金额（元）',
               type: 'number',
               required: true,
+              custom: { rule: AMOUNT },
               validate: validateAmount,
             },
             { name: 'note', label: '备注', type: 'text' },
