@@ -200,11 +200,11 @@ export interface Community {
     dutyHours?: string | null;
   };
   cover?: (number | null) | Media;
-  sources?: (number | Source)[] | null;
   /**
    * 示例数据，仅用于演示，不是真实居委会。
    */
   demo?: boolean | null;
+  sources?: (number | Source)[] | null;
   /**
    * 首次发布时自动填写。
    */
@@ -332,6 +332,10 @@ export interface Notice {
   slug: string;
   community: number | Community;
   kind: 'meeting' | 'consultation' | 'election' | 'activity' | 'publicity' | 'other';
+  /**
+   * 首次发布时自动填写。
+   */
+  publishedAt?: string | null;
   summary?: string | null;
   meeting?: {
     startsAt?: string | null;
@@ -360,10 +364,6 @@ export interface Notice {
   pinned?: boolean | null;
   attachments?: (number | Media)[] | null;
   /**
-   * 首次发布时自动填写。
-   */
-  publishedAt?: string | null;
-  /**
    * 保存时自动检查身份证号、手机号和银行卡号。
    */
   personalDataWarning?: string | null;
@@ -389,6 +389,10 @@ export interface Disclosure {
     quarter?: number | null;
     month?: number | null;
   };
+  /**
+   * 首次发布时自动填写。
+   */
+  publishedAt?: string | null;
   summary?: string | null;
   body?: {
     root: {
@@ -424,10 +428,6 @@ export interface Disclosure {
   };
   attachments?: (number | Media)[] | null;
   relatedNotice?: (number | null) | Notice;
-  /**
-   * 首次发布时自动填写。
-   */
-  publishedAt?: string | null;
   /**
    * 居委会编辑点“发布”后，居务公开会先提交审核，由街道督导员或管理员发布。
    */
@@ -586,6 +586,12 @@ export interface CaseStudy {
       [k: string]: unknown;
     } | null;
   };
+  source: {
+    publication: number | Source;
+    chapter?: string | null;
+    page?: number | null;
+  };
+  brandProject?: (number | null) | BrandProject;
   commentator?: string | null;
   figures?:
     | {
@@ -596,12 +602,6 @@ export interface CaseStudy {
         id?: string | null;
       }[]
     | null;
-  source: {
-    publication: number | Source;
-    chapter?: string | null;
-    page?: number | null;
-  };
-  brandProject?: (number | null) | BrandProject;
   /**
    * 首次发布时自动填写。
    */
@@ -675,6 +675,11 @@ export interface BrandProject {
     };
     [k: string]: unknown;
   } | null;
+  source?: {
+    publication?: (number | null) | Source;
+    chapter?: string | null;
+    page?: number | null;
+  };
   figures?:
     | {
         label: string;
@@ -698,11 +703,6 @@ export interface BrandProject {
         id?: string | null;
       }[]
     | null;
-  source?: {
-    publication?: (number | null) | Source;
-    chapter?: string | null;
-    page?: number | null;
-  };
   relatedCases?: {
     docs?: (number | CaseStudy)[];
     hasNextPage?: boolean;
@@ -954,8 +954,8 @@ export interface CommunitiesSelect<T extends boolean = true> {
         dutyHours?: T;
       };
   cover?: T;
-  sources?: T;
   demo?: T;
+  sources?: T;
   publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -970,6 +970,7 @@ export interface NoticesSelect<T extends boolean = true> {
   slug?: T;
   community?: T;
   kind?: T;
+  publishedAt?: T;
   summary?: T;
   meeting?:
     | T
@@ -982,7 +983,6 @@ export interface NoticesSelect<T extends boolean = true> {
   validUntil?: T;
   pinned?: T;
   attachments?: T;
-  publishedAt?: T;
   personalDataWarning?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1004,6 +1004,7 @@ export interface DisclosuresSelect<T extends boolean = true> {
         quarter?: T;
         month?: T;
       };
+  publishedAt?: T;
   summary?: T;
   body?: T;
   lineItems?:
@@ -1024,7 +1025,6 @@ export interface DisclosuresSelect<T extends boolean = true> {
       };
   attachments?: T;
   relatedNotice?: T;
-  publishedAt?: T;
   review?:
     | T
     | {
@@ -1072,6 +1072,14 @@ export interface CaseStudiesSelect<T extends boolean = true> {
         lessons?: T;
         commentary?: T;
       };
+  source?:
+    | T
+    | {
+        publication?: T;
+        chapter?: T;
+        page?: T;
+      };
+  brandProject?: T;
   commentator?: T;
   figures?:
     | T
@@ -1082,14 +1090,6 @@ export interface CaseStudiesSelect<T extends boolean = true> {
         period?: T;
         id?: T;
       };
-  source?:
-    | T
-    | {
-        publication?: T;
-        chapter?: T;
-        page?: T;
-      };
-  brandProject?: T;
   publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1114,6 +1114,13 @@ export interface BrandProjectsSelect<T extends boolean = true> {
       };
   summary?: T;
   body?: T;
+  source?:
+    | T
+    | {
+        publication?: T;
+        chapter?: T;
+        page?: T;
+      };
   figures?:
     | T
     | {
@@ -1136,13 +1143,6 @@ export interface BrandProjectsSelect<T extends boolean = true> {
         title?: T;
         year?: T;
         id?: T;
-      };
-  source?:
-    | T
-    | {
-        publication?: T;
-        chapter?: T;
-        page?: T;
       };
   relatedCases?: T;
   publishedAt?: T;

@@ -21,7 +21,7 @@ import { Users } from './collections/Users/index.ts'
 import { databaseAdapter } from './database/adapter.ts'
 import { refuseUnstoredSave } from './database/databaseBusy.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
-import { cmsDir } from './paths.ts'
+import { cmsDir, mediaDir } from './paths.ts'
 import { payloadSecret } from './secret.ts'
 
 const serverURL = process.env.PAYLOAD_PUBLIC_SERVER_URL ?? ''
@@ -39,7 +39,7 @@ export default buildConfig({
     Disclosures,
     CaseStudies,
     BrandProjects,
-    Media,
+    { ...Media, upload: { ...(Media.upload as object), staticDir: mediaDir } },
     ProblemCategories,
     Mechanisms,
     Districts,

@@ -1,8 +1,10 @@
+import type { PayloadRequest } from 'payload'
+
 import { readFolder, type FileProblem, type RawItem } from './contentFiles.ts'
 import type { CollectionSpec } from './fieldSpec.ts'
 import type { MarkdownCodec } from './markdown.ts'
 import { SPECS } from './specs.ts'
-import { parseFields, type FieldProblem } from './values.ts'
+import { checkRules, parseFields, toPayload, type FieldProblem } from './values.ts'
 
 /** A content file that passed validation, in canonical form. */
 export type ContentItem = {
@@ -17,10 +19,12 @@ export type ContentItem = {
 }
 
 /**
- * Reads and validates every file under `root`. Nothing is written anywhere: the result is either
- * the whole corpus or the complete list of problems, each naming its file and field.
+ * Reads and validates every file under `root`: first its form (the fields its collection has, of
+ * the right kinds, referring to items that exist), then, for files whose form is sound, the rules
+ * the collection's fields check themselves. Nothing is written anywhere: the result is either the
+ * whole corpus or the complete list of problems, each naming its file and field.
  */
-export function loadContent(root: string, markdown: MarkdownCodec) {
+export async function loadContent(root: string, markdown: MarkdownCodec, req: PayloadRequest) {
   const problems: FileProblem[] = []
   const raw = SPECS.flatMap((spec) => readFolder(root, spec, problems))
 
@@ -34,6 +38,11 @@ export function loadContent(root: string, markdown: MarkdownCodec) {
   for (const item of raw) {
     const fieldProblems: FieldProblem[] = []
     const parsed = parseItem(item, known, markdown, fieldProblems)
+    if (fieldProblems.length === 0) {
+      // References stand in as their slugs: no field rule looks at the referenced document.
+      const data = toPayload(parsed.values, item.spec.fields, (_collection, key) => key)
+      await checkRules(data, item.spec.fields, req, fieldProblems)
+    }
     problems.push(...fieldProblems.map((problem) => ({ file: item.file, ...problem })))
     if (fieldProblems.length === 0) items.push(parsed)
   }

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import {
   APIError,
+  createLocalReq,
   ValidationError,
   type CollectionSlug,
   type Payload,
@@ -44,7 +45,11 @@ export async function seedContent(
   log: (line: string) => void = () => {},
 ): Promise<SeedResult> {
   const markdown = await MarkdownCodec.create(payload.config)
-  const { items, problems } = loadContent(root, markdown)
+  const { items, problems } = await loadContent(
+    root,
+    markdown,
+    await createLocalReq({ context: SEEDING_CONTEXT }, payload),
+  )
   if (problems.length > 0) return { ok: false, problems }
 
   const transactionID = (await payload.db.beginTransaction()) ?? undefined

@@ -1,4 +1,7 @@
+import type { PayloadRequest } from 'payload'
+
 import { isoDate, isoDateTime, parseDate, parseDateTime } from '../beijingTime.ts'
+import { numberProblem } from '../fields/number.ts'
 import type { FieldSpec, Fields } from './fieldSpec.ts'
 
 /** A problem found in a content file: which field, and why. */
@@ -68,20 +71,17 @@ function parseValue(
       return value
     }
     case 'number': {
-      if (typeof raw !== 'number' || !Number.isFinite(raw))
-        return fail(`expected a number, got ${describe(raw)}`)
-      if (spec.integer && !Number.isInteger(raw)) return fail(`expected a whole number, got ${raw}`)
-      if (spec.min !== undefined && raw < spec.min)
-        return fail(`must be at least ${spec.min}, got ${raw}`)
-      if (spec.max !== undefined && raw > spec.max)
-        return fail(`must be at most ${spec.max}, got ${raw}`)
-      if (spec.decimals !== undefined) {
-        const scaled = raw * 10 ** spec.decimals
-        if (Math.abs(Math.round(scaled) - scaled) > 1e-6) {
-          return fail(`at most ${spec.decimals} decimal places, got ${raw}`)
-        }
-      }
-      return raw
+      const problem = numberProblem(raw, spec.rule)
+      if (!problem) return raw
+      return fail(
+        {
+          notANumber: `expected a number, got ${describe(raw)}`,
+          notWhole: `expected a whole number, got ${String(raw)}`,
+          belowMin: `must be at least ${spec.rule.min}, got ${String(raw)}`,
+          aboveMax: `must be at most ${spec.rule.max}, got ${String(raw)}`,
+          tooManyDecimals: `at most ${spec.rule.decimals} decimal places, got ${String(raw)}`,
+        }[problem.kind],
+      )
     }
     case 'boolean':
       return typeof raw === 'boolean' ? raw : fail(`expected true or false, got ${describe(raw)}`)
@@ -111,11 +111,18 @@ function parseValue(
         : fail(`expected a date "YYYY-MM-DD", got ${describe(raw)}`)
     case 'yearMonth': {
       const match = /^(\d{4})(?:-(\d{2}))?$/.exec(String(raw))
+      const year = Number(match?.[1])
       const month = match?.[2] ? Number(match[2]) : undefined
-      if (!match || (month !== undefined && (month < 1 || month > 12))) {
-        return fail(`expected a year "YYYY" or year-month "YYYY-MM", got ${describe(raw)}`)
+      if (
+        !match ||
+        numberProblem(year, spec.year) ||
+        (month !== undefined && numberProblem(month, spec.month))
+      ) {
+        return fail(
+          `expected a year "YYYY" (${spec.year.min}–${spec.year.max}) or year-month "YYYY-MM", got ${describe(raw)}`,
+        )
       }
-      return month === undefined ? Number(match[1]) : `${match[1]}-${match[2]}`
+      return month === undefined ? year : `${match[1]}-${match[2]}`
     }
     case 'group':
       if (typeof raw !== 'object' || Array.isArray(raw))
@@ -228,5 +235,48 @@ function fromPayloadValue(value: unknown, spec: FieldSpec, keyOf: KeyOf): unknow
       return typeof value === 'string' ? value.trim() : value
     default:
       return value
+  }
+}
+
+/**
+ * Runs the fields' own validate functions, the rules the CMS checks (a meeting needs a place), on a
+ * document in Payload's form, as Payload would: `data` the whole document, `siblingData` its group
+ * or list row, fields hidden by their condition skipped. So a file that breaks one is reported
+ * before anything is written.
+ */
+export async function checkRules(
+  data: Record<string, unknown>,
+  fields: Fields,
+  req: PayloadRequest,
+  problems: FieldProblem[],
+  siblingData: Record<string, unknown> = data,
+  prefix = '',
+): Promise<void> {
+  for (const [key, spec] of Object.entries(fields)) {
+    const path = prefix + key
+    const value = siblingData[key]
+    const context = { blockData: undefined as never, operation: 'create' as const, path: [path] }
+    if (spec.condition && !spec.condition(data, siblingData, { ...context, user: req.user }))
+      continue
+    if (spec.validate) {
+      const result = await spec.validate(value, {
+        ...context,
+        data,
+        siblingData,
+        req,
+        required: 'required' in spec && spec.required,
+      } as never)
+      if (result !== true) {
+        problems.push({ field: path, reason: result })
+        continue
+      }
+    }
+    if (spec.kind === 'group') {
+      await checkRules(data, spec.fields, req, problems, (value ?? {}) as never, `${path}.`)
+    } else if (spec.kind === 'list') {
+      const rows = (value ?? []) as Record<string, unknown>[]
+      for (const [index, row] of rows.entries())
+        await checkRules(data, spec.fields, req, problems, row, `${path}[${index}].`)
+    }
   }
 }

@@ -20,6 +20,7 @@ let before: Awaited<ReturnType<typeof databaseSnapshot>>
 
 const NOTICE = 'notices/2026-11-jumin-daibiao-huiyi.md'
 const FINANCE = 'disclosures/2025-q1-jingfei-shouzhi.md'
+const HONOURED = 'brand-projects/sanzhi-xinlianxin.md'
 
 const read = (file: string) => readFileSync(path.join(tree, file), 'utf8')
 const write = (file: string, text: string) => writeFileSync(path.join(tree, file), text)
@@ -103,12 +104,34 @@ describe('a defect in one file', () => {
     expect(await seedProblems()).toEqual([`${NOTICE}: kinds: unknown field`])
   })
 
-  it('a rule only the CMS knows (a meeting without a place) rolls back everything written before it', async () => {
+  it("a rule of the collection's own fields (a meeting needs a place) is reported in its words, with the rest", async () => {
     edit(NOTICE, /place: [^,}\n]+/, 'place: ""')
-    // Another file changed earlier in the load order must not survive the rollback.
     edit('communities/shili.md', /^name: .*$/m, 'name: 示例居委会（改）')
+    // Reported together with a malformed file: both were found before anything was written.
+    edit(FINANCE, /amount: [\d.]+/, 'amount: 1.234')
+    expect(await seedProblems()).toEqual([
+      `${NOTICE}: meeting.place: 会议通知必须填写地点。`,
+      `${FINANCE}: lineItems[0].amount: at most 2 decimal places, got 1.234`,
+    ])
+  })
+
+  it('the ranges the collection sets hold in files too (an honour of 1900, an amount over the cap)', async () => {
+    edit(HONOURED, /year: 2016/, 'year: 1900')
+    edit(FINANCE, /amount: [\d.]+/, 'amount: 20000000000')
+    expect(await seedProblems()).toEqual([
+      `${HONOURED}: honours[0].year: must be at least 1949, got 1900`,
+      `${FINANCE}: lineItems[0].amount: must be at most 10000000000, got 20000000000`,
+    ])
+  })
+
+  it('a rule only a CMS hook knows (a street of another district) rolls back everything written before it', async () => {
+    edit('communities/shili.md', /^district: .*$/m, 'district: xuhui')
+    // Another file changed earlier in the load order must not survive the rollback.
+    edit('districts/baoshan.yaml', /^name: .*$/m, 'name: 宝山区（改）')
     const problems = await seedProblems()
-    expect(problems).toEqual([`${NOTICE}: meeting.place: 会议通知必须填写地点。`])
+    expect(problems).toEqual([
+      'communities/shili.md: district: 所选区与街道“示例街道”所属的区不一致。',
+    ])
   })
 
   it('several problems in several files are all reported at once', async () => {

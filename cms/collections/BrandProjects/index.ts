@@ -41,6 +41,7 @@ export const BrandProjects: CollectionConfig = {
     yearMonthField('founded', '创立时间'),
     { name: 'summary', label: '简介', type: 'textarea' },
     bodyField('项目介绍'),
+    sourceCitationField(false),
     figuresField,
     {
       name: 'activities',
@@ -67,7 +68,6 @@ export const BrandProjects: CollectionConfig = {
         },
       ],
     },
-    sourceCitationField(false),
     {
       name: 'relatedCases',
       label: '相关案例',

@@ -74,8 +74,6 @@ export const CaseStudies: CollectionConfig = {
         type: 'richText' as const,
       })),
     },
-    { name: 'commentator', label: '点评人', type: 'text' },
-    figuresField,
     sourceCitationField(true),
     {
       name: 'brandProject',
@@ -84,6 +82,8 @@ export const CaseStudies: CollectionConfig = {
       relationTo: 'brand-projects',
       index: true,
     },
+    { name: 'commentator', label: '点评人', type: 'text' },
+    figuresField,
     publishedAtField,
   ],
 }

@@ -17,6 +17,7 @@ import { personalDataFields } from '../../fields/personalData.ts'
 import { holdForApproval, recordApproval } from './hooks/holdForApproval.ts'
 import { recordCorrection } from './hooks/recordCorrection.ts'
 import { previewUrl } from '../../utilities/previewUrl.ts'
+import { notInFiles } from '../../fields/notInFiles.ts'
 
 const readOnlyTotal = (name: string, label: string) => ({
   name,
@@ -90,6 +91,7 @@ export const Disclosures: CollectionConfig = {
         },
       ],
     },
+    publishedAtField,
     { name: 'summary', label: '摘要', type: 'textarea' },
     bodyField(),
     {
@@ -122,7 +124,7 @@ export const Disclosures: CollectionConfig = {
         },
       ],
     },
-    {
+    notInFiles({
       name: 'totals',
       label: '合计（自动计算）',
       type: 'group',
@@ -137,7 +139,7 @@ export const Disclosures: CollectionConfig = {
           ],
         },
       ],
-    },
+    }),
     { name: 'attachments', label: '附件', type: 'upload', relationTo: 'media', hasMany: true },
     {
       name: 'relatedNotice',
@@ -147,8 +149,7 @@ export const Disclosures: CollectionConfig = {
       filterOptions: ({ data }) =>
         data?.community ? { community: { equals: data.community } } : true,
     },
-    publishedAtField,
-    {
+    notInFiles({
       name: 'review',
       label: '审核',
       type: 'group',
@@ -184,8 +185,8 @@ export const Disclosures: CollectionConfig = {
         },
         { name: 'approvedAt', label: '审核时间', type: 'date', admin: { readOnly: true } },
       ],
-    },
-    {
+    }),
+    notInFiles({
       name: 'changeNote',
       label: '更正说明',
       type: 'textarea',
@@ -193,7 +194,7 @@ export const Disclosures: CollectionConfig = {
         position: 'sidebar',
         description: '修改已发布的内容时必填，发布后显示在公开页面的“更正记录”中。',
       },
-    },
+    }),
     {
       name: 'corrections',
       label: '更正记录',

@@ -1,12 +1,9 @@
-import path from 'node:path'
-
 import type { Access, CollectionConfig } from 'payload'
 
 import { getUserCommunityIds } from '../../access/getUserCommunityIds.ts'
 import { ownCommunity } from '../../access/ownCommunity.ts'
 import { communityField } from '../../fields/community.ts'
 import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
-import { mediaDir } from '../../paths.ts'
 import { assertUploadSize } from './hooks/assertUploadSize.ts'
 import { ALLOWED_MIME_TYPES } from './limits.ts'
 import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
@@ -42,8 +39,9 @@ export const Media: CollectionConfig = {
     beforeOperation: [assertUploadSize],
     beforeValidate: [assertCommunityAllowed()],
   },
+  // Where the files live (MEDIA_DIR) is set when the CMS opens (payload.config.ts), so that importing
+  // this config, as the seed does for its fields, reads no environment.
   upload: {
-    staticDir: path.resolve(mediaDir),
     mimeTypes: ALLOWED_MIME_TYPES,
     imageSizes: [
       {

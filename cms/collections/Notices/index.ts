@@ -57,6 +57,7 @@ export const Notices: CollectionConfig = {
       required: true,
       index: true,
     },
+    publishedAtField,
     { name: 'summary', label: '摘要', type: 'textarea' },
     {
       name: 'meeting',
@@ -134,7 +135,6 @@ export const Notices: CollectionConfig = {
       relationTo: 'media',
       hasMany: true,
     },
-    publishedAtField,
     ...personalDataFields({ withConfirmation: false }),
   ],
 }
