@@ -5,19 +5,8 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { BrandProjects } from './collections/BrandProjects/index.ts'
-import { CaseStudies } from './collections/CaseStudies/index.ts'
-import { Communities } from './collections/Communities/index.ts'
-import { Disclosures } from './collections/Disclosures/index.ts'
-import { Districts } from './collections/Districts/index.ts'
-import { Mechanisms } from './collections/Mechanisms/index.ts'
-import { Media } from './collections/Media/index.ts'
+import { collections } from './collections/index.ts'
 import { MAX_UPLOAD_BYTES } from './collections/Media/limits.ts'
-import { Notices } from './collections/Notices/index.ts'
-import { ProblemCategories } from './collections/ProblemCategories/index.ts'
-import { Sources } from './collections/Sources/index.ts'
-import { Streets } from './collections/Streets/index.ts'
-import { Users } from './collections/Users/index.ts'
 import { databaseAdapter } from './database/adapter.ts'
 import { refuseUnstoredSave } from './database/databaseBusy.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
@@ -33,20 +22,12 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
-  collections: [
-    Communities,
-    Notices,
-    Disclosures,
-    CaseStudies,
-    BrandProjects,
-    { ...Media, upload: { ...(Media.upload as object), staticDir: mediaDir } },
-    ProblemCategories,
-    Mechanisms,
-    Districts,
-    Streets,
-    Sources,
-    Users,
-  ],
+  // Where uploads live (MEDIA_DIR) is read here, when the CMS opens, not when the configs are imported.
+  collections: collections.map((collection) =>
+    collection.upload
+      ? { ...collection, upload: { ...(collection.upload as object), staticDir: mediaDir } }
+      : collection,
+  ),
   globals: [SiteBuild],
   // Runs scheduled publishing inside the CMS server (the admin's "schedule publish").
   jobs: {
@@ -54,7 +35,7 @@ export default buildConfig({
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
   },
   admin: {
-    user: Users.slug,
+    user: 'users',
     avatar: 'default',
     dateFormat: 'yyyy-MM-dd HH:mm',
     meta: { titleSuffix: '· 居民自治信息网 管理后台' },

@@ -6,10 +6,10 @@
 import { defineCollection } from 'astro:content'
 import { z } from 'astro/zod'
 
+import { populate, type SiteCollection } from '../cms/contentTypes.ts'
 import { valuesOf } from '../cms/labels.ts'
 import { payloadLoader, type TransformHelpers } from './loaders/payloadLoader.ts'
 import type { PayloadDoc } from './loaders/payloadSource.ts'
-import { populate } from './loaders/populate.ts'
 
 const slug = z.string().nullable()
 const date = z.string().nullable() // ISO instant
@@ -312,4 +312,4 @@ export const collections = {
       updatedAt: z.string(),
     }),
   }),
-}
+} satisfies Record<SiteCollection, unknown>

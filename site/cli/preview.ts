@@ -5,27 +5,9 @@ import path from 'node:path'
 
 import type { CollectionSlug, Payload } from 'payload'
 
+import { contentType, populate, type LinkedDoc } from '../../cms/contentTypes.ts'
 import { projectRoot } from '../../cms/paths.ts'
-import { populate } from '../loaders/populate.ts'
-import { routes } from '../lib/routes.ts'
 import { runSiteBuild } from './runSiteBuild.ts'
-
-type Doc = Record<string, unknown> & {
-  id: string | number
-  slug?: string
-  community?: { slug?: string } | null
-}
-
-/** The public page of a document, given as the loader sees it (relations populated with slugs). */
-const PAGE_OF: Record<string, (doc: Doc) => string | null> = {
-  notices: (doc) =>
-    doc.community?.slug && doc.slug ? routes.notice(doc.community.slug, doc.slug) : null,
-  disclosures: (doc) =>
-    doc.community?.slug && doc.slug ? routes.disclosure(doc.community.slug, doc.slug) : null,
-  'case-studies': (doc) => (doc.slug ? routes.caseStudy(doc.slug) : null),
-  'brand-projects': (doc) => (doc.slug ? routes.brandProject(doc.slug) : null),
-  communities: (doc) => (doc.slug ? routes.community(doc.slug) : null),
-}
 
 const BANNER =
   '<div role="note" style="background:#8a4b00;color:#fff;padding:.6rem 1rem;font-size:1.1rem;text-align:center">' +
@@ -52,7 +34,8 @@ export function previewHandler(payload: Payload) {
     const match = /^\/_preview\/([a-z-]+)\/([^/]+)$/.exec(url.pathname)
     if (!match) return false
     const [, collection, id] = match
-    const page = PAGE_OF[collection]
+    const type = contentType(collection)
+    const page = type && 'page' in type ? type.page : undefined
     const token = url.searchParams.get('token')
     if (!page) return (reply(res, 404, '不支持预览这种内容。'), true)
     if (!token) return (reply(res, 401, '请从管理后台的“预览”按钮打开预览。'), true)
@@ -69,7 +52,7 @@ export function previewHandler(payload: Payload) {
         user,
         overrideAccess: false,
       })
-      .catch(() => null)) as Doc | null
+      .catch(() => null)) as LinkedDoc | null
     const target = doc ? page(doc) : null
     if (!doc || !target) return (reply(res, 404, '找不到这份草稿，或您无权查看。'), true)
 

@@ -2,25 +2,13 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
+import { CONTENT_TYPES } from '../../cms/contentTypes.ts'
 import { projectRoot } from '../../cms/paths.ts'
 import { distDir } from './distDir.ts'
 
 const STAMP = () => path.join(distDir, '.source-digest')
-const PUBLIC_COLLECTIONS: CollectionSlug[] = [
-  'communities',
-  'notices',
-  'disclosures',
-  'case-studies',
-  'brand-projects',
-  'districts',
-  'streets',
-  'problem-categories',
-  'mechanisms',
-  'sources',
-  'media',
-]
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
   for (const name of readdirSync(dir).sort()) {
@@ -36,7 +24,7 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
  */
 export async function siteDigest(payload: Payload): Promise<string> {
   const hash = createHash('sha256')
-  for (const collection of PUBLIC_COLLECTIONS) {
+  for (const { collection } of CONTENT_TYPES) {
     const { docs } = await payload.find({
       collection,
       depth: 0,
@@ -62,6 +50,8 @@ export async function siteDigest(payload: Payload): Promise<string> {
     'astro.config.mjs',
     'site/content.config.ts',
     'cms/labels.ts',
+    'cms/contentTypes.ts',
+    'cms/beijingTime.ts',
     'package-lock.json',
   ]) {
     hash.update(readFileSync(path.join(projectRoot, file)))

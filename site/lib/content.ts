@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content'
 
 import { endOfBeijingDay } from '../../cms/beijingTime.ts'
+import type { SiteCollection } from '../../cms/contentTypes.ts'
 import { buildTime } from './buildTime.ts'
 
 export type Community = CollectionEntry<'communities'>
@@ -44,17 +45,7 @@ export const caseStudies = async () =>
   )
 
 /** Looks entries up by slug (undefined for a slug that is not there). */
-export async function index<
-  C extends
-    | 'communities'
-    | 'districts'
-    | 'streets'
-    | 'problemCategories'
-    | 'mechanisms'
-    | 'sources'
-    | 'brandProjects'
-    | 'notices',
->(collection: C) {
+export async function index<C extends SiteCollection>(collection: C) {
   const entries = await getCollection(collection)
   const map = new Map(entries.map((entry) => [entry.id, entry]))
   return (slug: string) => map.get(slug) as CollectionEntry<C> | undefined

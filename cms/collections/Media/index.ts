@@ -39,8 +39,7 @@ export const Media: CollectionConfig = {
     beforeOperation: [assertUploadSize],
     beforeValidate: [assertCommunityAllowed()],
   },
-  // Where the files live (MEDIA_DIR) is set when the CMS opens (payload.config.ts), so that importing
-  // this config, as the seed does for its fields, reads no environment.
+  // staticDir (MEDIA_DIR) is set in payload.config.ts.
   upload: {
     mimeTypes: ALLOWED_MIME_TYPES,
     imageSizes: [

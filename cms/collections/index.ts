@@ -1,0 +1,36 @@
+import type { CollectionConfig, CollectionSlug } from 'payload'
+
+import { BrandProjects } from './BrandProjects/index.ts'
+import { CaseStudies } from './CaseStudies/index.ts'
+import { Communities } from './Communities/index.ts'
+import { Disclosures } from './Disclosures/index.ts'
+import { Districts } from './Districts/index.ts'
+import { Mechanisms } from './Mechanisms/index.ts'
+import { Media } from './Media/index.ts'
+import { Notices } from './Notices/index.ts'
+import { ProblemCategories } from './ProblemCategories/index.ts'
+import { Sources } from './Sources/index.ts'
+import { Streets } from './Streets/index.ts'
+import { Users } from './Users/index.ts'
+
+/** Every collection, in the order the admin lists them. */
+export const collections: CollectionConfig[] = [
+  Communities,
+  Notices,
+  Disclosures,
+  CaseStudies,
+  BrandProjects,
+  Media,
+  ProblemCategories,
+  Mechanisms,
+  Districts,
+  Streets,
+  Sources,
+  Users,
+]
+
+export function collectionConfig(slug: CollectionSlug): CollectionConfig {
+  const config = collections.find((candidate) => candidate.slug === slug)
+  if (!config) throw new Error(`no collection ${slug}`)
+  return config
+}
