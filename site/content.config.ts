@@ -1,160 +1,174 @@
 /**
- * The site's content: published documents read from Payload by `payloadLoader`. Each schema says what a
- * page may rely on; relationships are stored as slugs. Drafts never arrive here: the loader asks the
- * CMS as an anonymous visitor.
+ * The site's content: one collection per public content type (cms/contentTypes.ts), read from
+ * Payload by `payloadLoader`. A transform takes the document as cms/payload-types.ts types it; the
+ * schema says what pages may rely on. Only what changes form on the way is spelled out: relations
+ * become reference()s to the site's own collections, selects z.enum()s of their stored values
+ * (labelled at the edge, cms/labels.ts), rich text HTML and files media assets. Plain values and
+ * groups of them reach pages as the CMS stores them, typed by payload-types. Drafts never arrive
+ * here: the loader asks the CMS as an anonymous visitor.
  */
-import { defineCollection } from 'astro:content'
+import { defineCollection, reference } from 'astro:content'
 import { z } from 'astro/zod'
 
-import { populate, type SiteCollection } from '../cms/contentTypes.ts'
-import { valuesOf } from '../cms/labels.ts'
+import { populate, type PublicType, type SiteCollection } from '../cms/contentTypes.ts'
+import { valuesOf, type LabelKind, type LabelledValue } from '../cms/labels.ts'
+import type {
+  BrandProject,
+  CaseStudy,
+  Community,
+  Disclosure,
+  District,
+  Mechanism,
+  Notice,
+  ProblemCategory,
+  Source,
+  Street,
+} from '../cms/payload-types.ts'
+import type { MediaAsset } from './loaders/mediaFiles.ts'
 import { payloadLoader, type TransformHelpers } from './loaders/payloadLoader.ts'
-import type { PayloadDoc } from './loaders/payloadSource.ts'
 
-const slug = z.string().nullable()
+/** A value as the CMS stores it, typed by payload-types (absent groups arrive as `{}`). */
+const stored = <T>() => z.custom<T>()
+const text = z.string().nullable()
 const date = z.string().nullable() // ISO instant
+const media = stored<MediaAsset>()
+const choice = <K extends LabelKind>(kind: K) => z.enum(valuesOf(kind))
+const ref = (collection: SiteCollection) => reference(collection).nullable()
+const refs = (collection: SiteCollection) => z.array(reference(collection))
 
-const mediaAsset = z.object({
-  filename: z.string(),
-  mimeType: z.string(),
-  filesize: z.number(),
-  width: z.number().optional(),
-  height: z.number().optional(),
-  alt: z.string(),
-  isImage: z.boolean(),
-  url: z.string(),
-})
+type Docs = {
+  sources: Source
+  districts: District
+  streets: Street
+  'problem-categories': ProblemCategory
+  mechanisms: Mechanism
+  communities: Community
+  'brand-projects': BrandProject
+  'case-studies': CaseStudy
+  notices: Notice
+  disclosures: Disclosure
+}
 
-const figure = z.object({
-  label: z.string(),
-  value: z.number(),
-  unit: z.string().nullable(),
-  period: z.string().nullable(),
-})
-const citation = z.object({
-  publication: slug,
-  chapter: z.string().nullable(),
-  page: z.number().nullable(),
-})
-const yearMonth = z.object({ year: z.number().nullable(), month: z.number().nullable() })
-
-const loader = (
-  collection: string,
-  transform: (
-    doc: any,
-    h: TransformHelpers,
-  ) => Record<string, unknown> | Promise<Record<string, unknown>>,
-) =>
-  payloadLoader({
-    collection,
-    depth: 1,
-    populate,
-    transform: transform as (doc: PayloadDoc, h: TransformHelpers) => Record<string, unknown>,
+function collection<C extends keyof Docs & PublicType['collection'], S extends z.ZodType>(
+  name: C,
+  schema: S,
+  transform: (doc: Docs[C], h: TransformHelpers) => z.input<S> | Promise<z.input<S>>,
+) {
+  return defineCollection({
+    loader: payloadLoader({
+      collection: name,
+      depth: 1,
+      populate,
+      transform: transform as never,
+    }),
+    schema,
   })
+}
 
-const attachments = async (refs: unknown, h: TransformHelpers) =>
-  (await Promise.all((Array.isArray(refs) ? refs : []).map((ref) => h.media(ref)))).filter(Boolean)
+const attachments = async (docs: Notice['attachments'], h: TransformHelpers) =>
+  (await Promise.all((docs ?? []).map((doc) => h.media(doc)))).filter((m) => m !== null)
 
-const figures = (doc: any) =>
-  (doc.figures ?? []).map((f: any) => ({
-    label: f.label,
-    value: f.value,
-    unit: f.unit ?? null,
-    period: f.period ?? null,
-  }))
-
-const source = (doc: any, h: TransformHelpers) => ({
+const source = (doc: CaseStudy | BrandProject, h: TransformHelpers) => ({
   publication: h.slug(doc.source?.publication),
   chapter: doc.source?.chapter ?? null,
   page: doc.source?.page ?? null,
 })
+const citation = z.object({
+  publication: ref('sources'),
+  chapter: text,
+  page: z.number().nullable(),
+})
+
+const place = (doc: CaseStudy | BrandProject | Community, h: TransformHelpers) => ({
+  street: h.slug(doc.street),
+  district: h.slug(doc.district),
+})
+const placed = { street: ref('streets'), district: ref('districts') }
+
+const term = z.object({ name: z.string(), description: text })
+const termData = (doc: ProblemCategory | Mechanism) => ({
+  name: doc.name,
+  description: doc.description ?? null,
+})
 
 export const collections = {
-  districts: defineCollection({
-    loader: loader('districts', (doc) => ({ name: doc.name, city: doc.city })),
-    schema: z.object({ name: z.string(), city: z.enum(valuesOf('city')) }),
-  }),
-  streets: defineCollection({
-    loader: loader('streets', (doc, h) => ({
-      name: doc.name,
-      kind: doc.kind,
-      district: h.slug(doc.district),
-    })),
-    schema: z.object({ name: z.string(), kind: z.string(), district: slug }),
-  }),
-  sources: defineCollection({
-    loader: loader('sources', (doc) => ({
+  districts: collection(
+    'districts',
+    z.object({ name: z.string(), city: choice('city') }),
+    (doc) => ({ name: doc.name, city: doc.city }),
+  ),
+  streets: collection(
+    'streets',
+    z.object({ name: z.string(), kind: choice('streetKind'), district: ref('districts') }),
+    (doc, h) => ({ name: doc.name, kind: doc.kind, district: h.slug(doc.district) }),
+  ),
+  sources: collection(
+    'sources',
+    z.object({
+      title: z.string(),
+      kind: choice('sourceKind'),
+      editors: z.array(z.string()),
+      publisher: text,
+      published: text,
+      isbn: text,
+    }),
+    (doc) => ({
       title: doc.title,
       kind: doc.kind,
       editors: doc.editors ?? [],
       publisher: doc.publisher ?? null,
       published: doc.published ?? null,
       isbn: doc.isbn ?? null,
-    })),
-    schema: z.object({
-      title: z.string(),
-      kind: z.string(),
-      editors: z.array(z.string()),
-      publisher: z.string().nullable(),
-      published: z.string().nullable(),
-      isbn: z.string().nullable(),
     }),
-  }),
-  problemCategories: defineCollection({
-    loader: loader('problem-categories', (doc) => ({
-      name: doc.name,
-      description: doc.description ?? null,
-    })),
-    schema: z.object({ name: z.string(), description: z.string().nullable() }),
-  }),
-  mechanisms: defineCollection({
-    loader: loader('mechanisms', (doc) => ({
-      name: doc.name,
-      description: doc.description ?? null,
-    })),
-    schema: z.object({ name: z.string(), description: z.string().nullable() }),
-  }),
-  communities: defineCollection({
-    loader: loader('communities', async (doc, h) => ({
+  ),
+  problemCategories: collection('problem-categories', term, termData),
+  mechanisms: collection('mechanisms', term, termData),
+  communities: collection(
+    'communities',
+    z.object({
+      name: z.string(),
+      kind: choice('communityKind'),
+      ...placed,
+      types: z.array(z.string()),
+      figures: stored<NonNullable<Community['figures']>>(),
+      introductionHtml: z.string(),
+      office: stored<NonNullable<Community['office']>>(),
+      cover: media.nullable(),
+      demo: z.boolean(),
+      sources: refs('sources'),
+    }),
+    async (doc, h) => ({
       name: doc.name,
       kind: doc.kind,
-      street: h.slug(doc.street),
-      district: h.slug(doc.district),
+      ...place(doc, h),
       types: doc.types ?? [],
-      households: doc.figures?.households ?? null,
-      residents: doc.figures?.residents ?? null,
-      areaM2: doc.figures?.areaM2 ?? null,
-      founded: {
-        year: doc.figures?.founded?.year ?? null,
-        month: doc.figures?.founded?.month ?? null,
-      },
+      figures: doc.figures ?? {},
       introductionHtml: h.html(doc.introduction),
-      office: { address: doc.office?.address ?? null, dutyHours: doc.office?.dutyHours ?? null },
+      office: doc.office ?? {},
       cover: await h.media(doc.cover),
       demo: Boolean(doc.demo),
       sources: h.slugs(doc.sources),
-    })),
-    schema: z.object({
-      name: z.string(),
-      kind: z.string(),
-      street: slug,
-      district: slug,
-      types: z.array(z.string()),
-      households: z.number().nullable(),
-      residents: z.number().nullable(),
-      areaM2: z.number().nullable(),
-      founded: yearMonth,
-      introductionHtml: z.string(),
-      office: z.object({ address: z.string().nullable(), dutyHours: z.string().nullable() }),
-      cover: mediaAsset.nullable(),
-      demo: z.boolean(),
-      sources: z.array(z.string()),
     }),
-  }),
-  notices: defineCollection({
-    loader: loader('notices', async (doc, h) => ({
+  ),
+  notices: collection(
+    'notices',
+    z.object({
+      title: z.string(),
+      community: reference('communities'),
+      kind: choice('noticeKind'),
+      summary: text,
+      meeting: z.object({ startsAt: z.string(), endsAt: date, place: z.string() }).nullable(),
+      validUntil: date,
+      pinned: z.boolean(),
+      bodyHtml: z.string(),
+      attachments: z.array(media),
+      publishedAt: z.string(),
+      updatedAt: z.string(),
+    }),
+    async (doc, h) => ({
       title: doc.title,
-      community: h.slug(doc.community),
+      // Null fails the schema: a notice of a community the public cannot see is left out.
+      community: h.slug(doc.community) as string,
       kind: doc.kind,
       summary: doc.summary ?? null,
       meeting:
@@ -171,145 +185,116 @@ export const collections = {
       attachments: await attachments(doc.attachments, h),
       publishedAt: doc.publishedAt ?? doc.createdAt,
       updatedAt: doc.updatedAt,
-    })),
-    schema: z.object({
+    }),
+  ),
+  disclosures: collection(
+    'disclosures',
+    z.object({
       title: z.string(),
-      community: z.string(),
-      kind: z.string(),
-      summary: z.string().nullable(),
-      meeting: z.object({ startsAt: z.string(), endsAt: date, place: z.string() }).nullable(),
-      validUntil: date,
-      pinned: z.boolean(),
+      community: reference('communities'),
+      category: choice('disclosureCategory'),
+      period: stored<Disclosure['period']>(),
+      summary: text,
       bodyHtml: z.string(),
-      attachments: z.array(mediaAsset),
+      lineItems: stored<NonNullable<Disclosure['lineItems']>>(),
+      /** Computed by the CMS on every save; null for a disclosure without a table. */
+      totals: stored<{ income: number; expense: number; balance: number } | null>(),
+      attachments: z.array(media),
+      relatedNotice: ref('notices'),
+      /** The correction log (更正记录): one entry per change published after the first publication. */
+      corrections: stored<NonNullable<Disclosure['corrections']>>(),
       publishedAt: z.string(),
       updatedAt: z.string(),
     }),
-  }),
-  disclosures: defineCollection({
-    loader: loader('disclosures', async (doc, h) => ({
+    async (doc, h) => ({
       title: doc.title,
-      community: h.slug(doc.community),
+      // Null fails the schema: a notice of a community the public cannot see is left out.
+      community: h.slug(doc.community) as string,
       category: doc.category,
-      period: {
-        year: doc.period?.year,
-        quarter: doc.period?.quarter ?? null,
-        month: doc.period?.month ?? null,
-      },
+      period: doc.period,
       summary: doc.summary ?? null,
       bodyHtml: h.html(doc.body),
-      lineItems: (doc.lineItems ?? []).map((item: any) => ({
-        item: item.item,
-        direction: item.direction,
-        amount: item.amount,
-        note: item.note ?? null,
-      })),
-      totals: doc.lineItems?.length ? doc.totals : null,
+      lineItems: doc.lineItems ?? [],
+      totals: doc.lineItems?.length
+        ? {
+            income: doc.totals?.income ?? 0,
+            expense: doc.totals?.expense ?? 0,
+            balance: doc.totals?.balance ?? 0,
+          }
+        : null,
       attachments: await attachments(doc.attachments, h),
       relatedNotice: h.slug(doc.relatedNotice),
-      corrections: (doc.corrections ?? []).map((c: any) => ({ date: c.date, note: c.note })),
+      corrections: doc.corrections ?? [],
       publishedAt: doc.publishedAt ?? doc.createdAt,
       updatedAt: doc.updatedAt,
-    })),
-    schema: z.object({
+    }),
+  ),
+  caseStudies: collection(
+    'case-studies',
+    z.object({
       title: z.string(),
-      community: z.string(),
-      category: z.string(),
-      period: z.object({
-        year: z.number(),
-        quarter: z.number().nullable(),
-        month: z.number().nullable(),
-      }),
-      summary: z.string().nullable(),
-      bodyHtml: z.string(),
-      lineItems: z.array(
-        z.object({
-          item: z.string(),
-          direction: z.enum(['income', 'expense']),
-          amount: z.number(),
-          note: z.string().nullable(),
-        }),
-      ),
-      totals: z.object({ income: z.number(), expense: z.number(), balance: z.number() }).nullable(),
-      attachments: z.array(mediaAsset),
-      relatedNotice: slug,
-      /** The correction log (更正记录): one entry per change published after the first publication. */
-      corrections: z.array(z.object({ date: z.string(), note: z.string() })),
-      publishedAt: z.string(),
+      genre: choice('genre'),
+      community: ref('communities'),
+      ...placed,
+      problemCategories: refs('problemCategories'),
+      mechanisms: refs('mechanisms'),
+      year: z.number().nullable(),
+      summary: text,
+      sections: z.record(choice('caseSection'), z.string()),
+      commentator: text,
+      figures: stored<NonNullable<CaseStudy['figures']>>(),
+      source: citation,
+      brandProject: ref('brandProjects'),
       updatedAt: z.string(),
     }),
-  }),
-  caseStudies: defineCollection({
-    loader: loader('case-studies', (doc, h) => ({
+    (doc, h) => ({
       title: doc.title,
       genre: doc.genre,
       community: h.slug(doc.community),
-      street: h.slug(doc.street),
-      district: h.slug(doc.district),
+      ...place(doc, h),
       problemCategories: h.slugs(doc.problemCategories),
       mechanisms: h.slugs(doc.mechanisms),
       year: doc.year ?? null,
       summary: doc.summary ?? null,
       sections: Object.fromEntries(
         valuesOf('caseSection').map((key) => [key, h.html(doc.sections?.[key])]),
-      ),
+      ) as Record<LabelledValue<'caseSection'>, string>,
       commentator: doc.commentator ?? null,
-      figures: figures(doc),
+      figures: doc.figures ?? [],
       source: source(doc, h),
       brandProject: h.slug(doc.brandProject),
       updatedAt: doc.updatedAt,
-    })),
-    schema: z.object({
-      title: z.string(),
-      genre: z.string(),
-      community: slug,
-      street: slug,
-      district: slug,
-      problemCategories: z.array(z.string()),
-      mechanisms: z.array(z.string()),
-      year: z.number().nullable(),
-      summary: z.string().nullable(),
-      sections: z.record(z.enum(valuesOf('caseSection')), z.string()),
-      commentator: z.string().nullable(),
-      figures: z.array(figure),
+    }),
+  ),
+  brandProjects: collection(
+    'brand-projects',
+    z.object({
+      name: z.string(),
+      community: ref('communities'),
+      ...placed,
+      slogan: text,
+      founded: stored<NonNullable<BrandProject['founded']>>(),
+      summary: text,
+      bodyHtml: z.string(),
+      figures: stored<NonNullable<BrandProject['figures']>>(),
+      activities: stored<NonNullable<BrandProject['activities']>>(),
+      honours: stored<NonNullable<BrandProject['honours']>>(),
       source: citation,
-      brandProject: slug,
       updatedAt: z.string(),
     }),
-  }),
-  brandProjects: defineCollection({
-    loader: loader('brand-projects', (doc, h) => ({
+    (doc, h) => ({
       name: doc.name,
       community: h.slug(doc.community),
-      street: h.slug(doc.street),
-      district: h.slug(doc.district),
+      ...place(doc, h),
       slogan: doc.slogan ?? null,
-      founded: { year: doc.founded?.year ?? null, month: doc.founded?.month ?? null },
+      founded: doc.founded ?? {},
       summary: doc.summary ?? null,
       bodyHtml: h.html(doc.body),
-      figures: figures(doc),
-      activities: (doc.activities ?? []).map((a: any) => ({
-        name: a.name,
-        description: a.description ?? null,
-      })),
-      honours: (doc.honours ?? []).map((a: any) => ({ title: a.title, year: a.year ?? null })),
+      figures: doc.figures ?? [],
+      activities: doc.activities ?? [],
+      honours: doc.honours ?? [],
       source: source(doc, h),
       updatedAt: doc.updatedAt,
-    })),
-    schema: z.object({
-      name: z.string(),
-      community: slug,
-      street: slug,
-      district: slug,
-      slogan: z.string().nullable(),
-      founded: yearMonth,
-      summary: z.string().nullable(),
-      bodyHtml: z.string(),
-      figures: z.array(figure),
-      activities: z.array(z.object({ name: z.string(), description: z.string().nullable() })),
-      honours: z.array(z.object({ title: z.string(), year: z.number().nullable() })),
-      source: citation,
-      updatedAt: z.string(),
     }),
-  }),
+  ),
 } satisfies Record<SiteCollection, unknown>

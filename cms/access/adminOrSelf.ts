@@ -5,6 +5,6 @@ import { isAdminUser } from './roles.ts'
 /** Users: admins manage everyone; other staff only their own record. */
 export const adminOrSelf: Access = ({ req }) => {
   if (!req.user) return false
-  if (isAdminUser(req.user as { role?: 'admin' })) return true
+  if (isAdminUser(req.user)) return true
   return { id: { equals: req.user.id } }
 }

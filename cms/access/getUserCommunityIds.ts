@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { isAdminUser } from './roles.ts'
-import { idOf, type Ref } from '../utilities/idOf.ts'
+import { idOf } from '../utilities/idOf.ts'
 
 const CACHE_KEY = 'userCommunityIds'
 
@@ -13,10 +13,9 @@ const CACHE_KEY = 'userCommunityIds'
  * Every community-scoped access rule and hook goes through here, so the rule lives in one place.
  */
 export async function getUserCommunityIds(req: PayloadRequest): Promise<'all' | string[]> {
-  const user = req.user as
-    { role?: string; communities?: Ref[] | null; streets?: Ref[] | null } | null | undefined
+  const { user } = req
   if (!user) return []
-  if (isAdminUser(user as { role?: 'admin' })) return 'all'
+  if (isAdminUser(user)) return 'all'
 
   const cached = req.context?.[CACHE_KEY] as string[] | undefined
   if (cached) return cached

@@ -1,15 +1,14 @@
 import type { PayloadRequest } from 'payload'
 
+import type { User } from '../payload-types.ts'
+
 /** The three staff roles. A user has exactly one. */
-export const ROLES = ['admin', 'supervisor', 'editor'] as const
-export type Role = (typeof ROLES)[number]
+export type Role = User['role']
 
-type UserLike = { role?: Role | null } | null | undefined
+export const isAdminUser = (user: Pick<User, 'role'> | null | undefined): boolean =>
+  user?.role === 'admin'
 
-export const isAdminUser = (user: UserLike): boolean => user?.role === 'admin'
-
-export const isAdmin = ({ req }: { req: PayloadRequest }): boolean =>
-  isAdminUser(req.user as UserLike)
+export const isAdmin = ({ req }: { req: PayloadRequest }): boolean => isAdminUser(req.user)
 
 export const isLoggedIn = ({ req }: { req: PayloadRequest }): boolean => Boolean(req.user)
 

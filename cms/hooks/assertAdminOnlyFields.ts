@@ -18,7 +18,7 @@ export const assertAdminOnlyFields =
   (fields: string[]): CollectionBeforeOperationHook =>
   async ({ args, collection, operation, req }) => {
     if (operation !== 'create' && operation !== 'update') return args
-    if (!req.user || isAdminUser(req.user as { role?: 'admin' })) return args
+    if (!req.user || isAdminUser(req.user)) return args
     const data = (args.data ?? {}) as Record<string, unknown>
     const sent = fields.filter((field) => field in data)
     if (sent.length === 0) return args

@@ -152,7 +152,7 @@ export const disclosure = {
   downloadCsv: '下载明细（CSV，可用 Excel 打开）',
   relatedNotice: '相关通知',
   attachments: '附件',
-  periodValue: (p: { year: number; quarter: number | null; month: number | null }) =>
+  periodValue: (p: { year: number; quarter?: number | null; month?: number | null }) =>
     p.quarter
       ? `${p.year}年第${p.quarter}季度`
       : p.month

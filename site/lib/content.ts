@@ -39,22 +39,33 @@ export const disclosures = async () => (await getCollection('disclosures')).sort
 export const caseStudies = async () =>
   (await getCollection('caseStudies')).sort(
     (a, b) =>
-      (a.data.source.publication ?? '').localeCompare(b.data.source.publication ?? '') ||
+      (a.data.source.publication?.id ?? '').localeCompare(b.data.source.publication?.id ?? '') ||
       (a.data.source.page ?? 0) - (b.data.source.page ?? 0) ||
       a.data.title.localeCompare(b.data.title, 'zh-CN'),
   )
 
-/** Looks entries up by slug (undefined for a slug that is not there). */
+/** A reference from one entry to another (the schema's reference()), or the other's slug. */
+export type Ref = { id: string } | string | null | undefined
+
+export const refId = (ref: Ref): string | undefined => (typeof ref === 'string' ? ref : ref?.id)
+
+/**
+ * Resolves references to one collection's entries, loaded once (undefined for a reference the
+ * public cannot follow: an entry that is not published).
+ */
 export async function index<C extends SiteCollection>(collection: C) {
   const entries = await getCollection(collection)
   const map = new Map(entries.map((entry) => [entry.id, entry]))
-  return (slug: string) => map.get(slug) as CollectionEntry<C> | undefined
+  return (ref: Ref) => {
+    const id = refId(ref)
+    return id === undefined ? undefined : (map.get(id) as CollectionEntry<C> | undefined)
+  }
 }
 
-export const forCommunity = <T extends { data: { community: string | null } }>(
+export const forCommunity = <T extends { data: { community: Ref } }>(
   entries: T[],
   community: string,
-) => entries.filter((entry) => entry.data.community === community)
+) => entries.filter((entry) => refId(entry.data.community) === community)
 
 /** After its `validUntil` day a notice leaves the "current" lists (it stays in the archive). */
 export const isExpired = (notice: Notice, now = buildTime()) =>

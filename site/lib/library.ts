@@ -14,14 +14,13 @@ import {
   type CaseStudy,
   type Community,
   type District,
+  type Ref,
   type Source,
   type Street,
 } from './content.ts'
 import { routes } from './routes.ts'
 
-type Placed = {
-  data: { community?: string | null; street: string | null; district: string | null }
-}
+type Placed = { data: { community?: Ref; street: Ref; district: Ref } }
 export type Place = { community?: Community; street?: Street; district?: District }
 
 /**
@@ -35,10 +34,9 @@ export async function placeResolver() {
     index('districts'),
   ])
   return (entry: Placed): Place => {
-    const c = entry.data.community ? community(entry.data.community) : undefined
-    const s = street(entry.data.street ?? c?.data.street ?? '') ?? undefined
-    const d =
-      district(entry.data.district ?? s?.data.district ?? c?.data.district ?? '') ?? undefined
+    const c = community(entry.data.community)
+    const s = street(entry.data.street ?? c?.data.street)
+    const d = district(entry.data.district ?? s?.data.district ?? c?.data.district)
     return { community: c, street: s, district: d }
   }
 }
@@ -92,7 +90,7 @@ export async function caseFacets(): Promise<Record<FacetKey, Facet>> {
         description: p.data.description,
         href: routes.casesByProblem(p.id),
       })),
-      (c, slug) => c.data.problemCategories.includes(slug),
+      (c, slug) => c.data.problemCategories.some((ref) => ref.id === slug),
     ),
     mechanism: facet(
       'mechanism',
@@ -103,7 +101,7 @@ export async function caseFacets(): Promise<Record<FacetKey, Facet>> {
         description: m.data.description,
         href: routes.casesByMechanism(m.id),
       })),
-      (c, slug) => c.data.mechanisms.includes(slug),
+      (c, slug) => c.data.mechanisms.some((ref) => ref.id === slug),
     ),
     district: facet(
       'district',

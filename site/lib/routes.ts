@@ -2,6 +2,9 @@
  * Every URL of the public site, in one place. Slugs are pinyin, so shared links stay readable.
  * All page URLs end in '/' (astro.config.mjs: trailingSlash 'always').
  */
+/** One step of a page's breadcrumb trail; the last one (the page itself) has no link. */
+export type Crumb = { label: string; href?: string }
+
 export const routes = {
   home: () => '/',
   search: () => '/sousuo/',

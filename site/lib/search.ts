@@ -89,7 +89,7 @@ export const searchRecords = {
     type: t.types.brandProject,
     title: project.data.name,
     summary: [project.data.slogan, project.data.summary].filter(Boolean).join('。'),
-    year: project.data.founded.year,
+    year: project.data.founded.year ?? null,
     ...placeFields(place),
   }),
   community: (community: Community, place: Place, introduction: string): SearchRecord => ({

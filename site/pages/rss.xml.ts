@@ -6,7 +6,7 @@ import rss from '@astrojs/rss'
 import type { APIContext } from 'astro'
 
 import { disclosureCategory, noticeKind, site } from '../i18n/zh.ts'
-import { disclosures, index, notices } from '../lib/content.ts'
+import { disclosures, index, notices, type Ref } from '../lib/content.ts'
 import { routes } from '../lib/routes.ts'
 
 const LIMIT = 50
@@ -17,20 +17,20 @@ export async function GET(context: APIContext) {
     disclosures(),
     index('communities'),
   ])
-  const name = (slug: string) => community(slug)?.data.name ?? ''
+  const name = (ref: Ref) => community(ref)?.data.name ?? ''
   const label = (labels: Record<string, string>, key: string) => labels[key] ?? key
 
   const items = [
     ...allNotices.map((notice) => ({
       title: `${name(notice.data.community)}：${notice.data.title}`,
-      link: routes.notice(notice.data.community, notice.id),
+      link: routes.notice(notice.data.community.id, notice.id),
       pubDate: new Date(notice.data.publishedAt),
       description: notice.data.summary ?? notice.data.title,
       categories: [label(noticeKind, notice.data.kind), name(notice.data.community)],
     })),
     ...allDisclosures.map((disclosure) => ({
       title: `${name(disclosure.data.community)}：${disclosure.data.title}`,
-      link: routes.disclosure(disclosure.data.community, disclosure.id),
+      link: routes.disclosure(disclosure.data.community.id, disclosure.id),
       pubDate: new Date(disclosure.data.publishedAt),
       description: disclosure.data.summary ?? disclosure.data.title,
       categories: [

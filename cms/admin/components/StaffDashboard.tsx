@@ -8,20 +8,16 @@ import type React from 'react'
 import { canApprove } from '../../access/canApprove.ts'
 import { formatDate, formatDateTime } from '../../beijingTime.ts'
 import { SITE_BUILD_STATES } from '../../globals/SiteBuild/index.ts'
-import { NOTICE_KIND_LABELS } from '../../labels.ts'
+import { label } from '../../labels.ts'
+import type { Notice } from '../../payload-types.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
 /** How many of each list are shown; the heading counts them all. */
 const SHOWN = 6
 
-type Row = {
-  id: string | number
-  title?: string
-  kind?: string
-  meeting?: { startsAt?: string }
-  validUntil?: string
-}
+/** The fields a list shows; disclosures have a title only. */
+type Row = Pick<Notice, 'id' | 'title'> & Partial<Pick<Notice, 'kind' | 'meeting' | 'validUntil'>>
 type Rows = { docs: Row[]; total: number }
 
 function List({
@@ -137,7 +133,7 @@ export async function StaffDashboard({
       ),
       payload.findGlobal({ slug: 'site-build', user, overrideAccess: false }),
     ])
-  const state = (build.state ?? 'idle') as keyof typeof SITE_BUILD_STATES
+  const state = build.state ?? 'idle'
   return (
     <div style={{ marginBottom: 'calc(var(--base) * 2)' }}>
       <h2 style={{ marginTop: 0 }}>今天需要关注的事</h2>
@@ -179,13 +175,13 @@ export async function StaffDashboard({
           collection="notices"
           empty="没有即将到期的通知。"
           detail={(row) =>
-            `${NOTICE_KIND_LABELS[row.kind as keyof typeof NOTICE_KIND_LABELS] ?? ''} 有效期至 ${row.validUntil ? formatDate(row.validUntil) : ''}`
+            `${row.kind ? label('noticeKind', row.kind) : ''} 有效期至 ${row.validUntil ? formatDate(row.validUntil) : ''}`
           }
         />
         <section>
           <h3 style={{ margin: '0 0 calc(var(--base) / 4)' }}>公开网站</h3>
           <p style={{ margin: 0 }}>
-            状态：<strong>{SITE_BUILD_STATES[state] ?? state}</strong>
+            状态：<strong>{SITE_BUILD_STATES[state]}</strong>
             {build.succeededAt ? `，最近一次成功更新：${formatDateTime(build.succeededAt)}` : ''}
           </p>
           {state === 'failed' && build.error ? (

@@ -19,8 +19,8 @@ import { previewUrl } from '../../utilities/previewUrl.ts'
 const ADMIN_ONLY = ['slug', 'kind', 'street', 'district', 'demo']
 
 const adminOnlyField: { update: FieldAccess; create: FieldAccess } = {
-  create: ({ req }) => isAdminUser(req.user as { role?: 'admin' }),
-  update: ({ req }) => isAdminUser(req.user as { role?: 'admin' }),
+  create: ({ req }) => isAdminUser(req.user),
+  update: ({ req }) => isAdminUser(req.user),
 }
 
 /**

@@ -2,12 +2,11 @@
  * What every community page needs, gathered once per community: the community, where it is, and its
  * content newest first. The leading underscore keeps this module out of Astro's routing.
  */
-import type { Crumb } from '../../components/Breadcrumbs.astro'
 import * as content from '../../lib/content.ts'
 import { timeline, type TimelineItem } from '../../lib/archive.ts'
 import { site } from '../../i18n/zh.ts'
 import type { Place } from '../../lib/library.ts'
-import { routes } from '../../lib/routes.ts'
+import { routes, type Crumb } from '../../lib/routes.ts'
 
 export type CommunityContext = {
   community: content.Community
@@ -33,8 +32,8 @@ export async function communityContexts(): Promise<CommunityContext[]> {
     ])
   return communities.map((community) => ({
     community,
-    district: community.data.district ? district(community.data.district) : undefined,
-    street: community.data.street ? street(community.data.street) : undefined,
+    district: district(community.data.district),
+    street: street(community.data.street),
     notices: content.forCommunity(notices, community.id),
     disclosures: content.forCommunity(disclosures, community.id),
     brandProjects: content.forCommunity(brandProjects, community.id),

@@ -15,6 +15,6 @@ export function meetingEvent(notice: Notice, site: URL): CalendarEvent {
     summary: data.title,
     location: meeting.place,
     description: data.summary,
-    url: new URL(routes.notice(data.community, notice.id), site).href,
+    url: new URL(routes.notice(data.community.id, notice.id), site).href,
   }
 }

@@ -31,8 +31,8 @@ export const GET: APIRoute = ({ props, site }) => {
       title: item.entry.data.title,
       link: new URL(
         item.type === 'notice'
-          ? routes.notice(item.entry.data.community, item.entry.id)
-          : routes.disclosure(item.entry.data.community, item.entry.id),
+          ? routes.notice(item.entry.data.community.id, item.entry.id)
+          : routes.disclosure(item.entry.data.community.id, item.entry.id),
         site,
       ).href,
       pubDate: new Date(item.entry.data.publishedAt),
