@@ -1,16 +1,9 @@
 /**
  * Every Chinese string of the public site's interface, in one place. Names of enumerated values
- * (notice kinds, disclosure categories …) come from cms/labels.ts, shared with the admin.
+ * (notice kinds, disclosure categories …) come from cms/labels.ts, shared with the admin, and are
+ * applied at the edge: label('noticeKind', data.kind).
  */
-export {
-  COMMUNITY_KIND_LABELS as communityKind,
-  DISCLOSURE_CATEGORY_LABELS as disclosureCategory,
-  DIRECTION_LABELS as direction,
-  GENRE_LABELS as genre,
-  NOTICE_KIND_LABELS as noticeKind,
-  STREET_KIND_LABELS as streetKind,
-  label,
-} from '../../cms/labels.ts'
+export { label, valuesOf } from '../../cms/labels.ts'
 
 export const site = {
   name: '居民自治信息网',

@@ -3,8 +3,7 @@
  * (the taxonomy term pages) and how a publication is cited. Pages and components under
  * components/library read from here so a case is placed and counted the same way everywhere.
  */
-import { valuesOf } from '../../cms/labels.ts'
-import { caseStudy as t, genre as genreLabels } from '../i18n/zh.ts'
+import { caseStudy as t, label, valuesOf } from '../i18n/zh.ts'
 import {
   caseStudies,
   districts,
@@ -117,9 +116,9 @@ export async function caseFacets(): Promise<Record<FacetKey, Facet>> {
     genre: facet(
       'genre',
       t.genre,
-      Object.entries(genreLabels).map(([slug, name]) => ({
+      valuesOf('genre').map((slug) => ({
         slug,
-        name,
+        name: label('genre', slug),
         description: t.genreDescription[slug] ?? null,
         href: routes.casesByGenre(slug),
       })),
@@ -133,8 +132,6 @@ export const used = (facet: Facet) => facet.terms.filter((term) => term.cases.le
 
 /** A case with a summary has been written up in full; the rest are catalogue records (title and citation). */
 export const hasFullText = (c: CaseStudy) => c.data.summary !== null && c.data.summary.trim() !== ''
-
-export const genreLabel = (genre: string) => (genreLabels as Record<string, string>)[genre] ?? genre
 
 const SHORT_TITLE_MAX = 12
 

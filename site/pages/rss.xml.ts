@@ -5,7 +5,7 @@
 import rss from '@astrojs/rss'
 import type { APIContext } from 'astro'
 
-import { disclosureCategory, noticeKind, site } from '../i18n/zh.ts'
+import { label, site } from '../i18n/zh.ts'
 import { disclosures, index, notices, type Ref } from '../lib/content.ts'
 import { routes } from '../lib/routes.ts'
 
@@ -18,7 +18,6 @@ export async function GET(context: APIContext) {
     index('communities'),
   ])
   const name = (ref: Ref) => community(ref)?.data.name ?? ''
-  const label = (labels: Record<string, string>, key: string) => labels[key] ?? key
 
   const items = [
     ...allNotices.map((notice) => ({
@@ -26,7 +25,7 @@ export async function GET(context: APIContext) {
       link: routes.notice(notice.data.community.id, notice.id),
       pubDate: new Date(notice.data.publishedAt),
       description: notice.data.summary ?? notice.data.title,
-      categories: [label(noticeKind, notice.data.kind), name(notice.data.community)],
+      categories: [label('noticeKind', notice.data.kind), name(notice.data.community)],
     })),
     ...allDisclosures.map((disclosure) => ({
       title: `${name(disclosure.data.community)}：${disclosure.data.title}`,
@@ -34,7 +33,7 @@ export async function GET(context: APIContext) {
       pubDate: new Date(disclosure.data.publishedAt),
       description: disclosure.data.summary ?? disclosure.data.title,
       categories: [
-        label(disclosureCategory, disclosure.data.category),
+        label('disclosureCategory', disclosure.data.category),
         name(disclosure.data.community),
       ],
     })),

@@ -1,7 +1,7 @@
 /** A disclosure's line items for spreadsheets: the same rows and totals as the table on its page. */
 import type { APIRoute, GetStaticPaths } from 'astro'
 
-import { direction, disclosure as t } from '../../../../i18n/zh.ts'
+import { disclosure as t, label } from '../../../../i18n/zh.ts'
 import type { Disclosure } from '../../../../lib/content.ts'
 import { toCsv } from '../../../../lib/csv.ts'
 import { plainYuan } from '../../../../lib/format.ts'
@@ -23,7 +23,7 @@ export const GET: APIRoute = ({ props }) => {
     [t.item, t.direction, t.amount, t.note],
     ...lineItems.map((line) => [
       line.item,
-      direction[line.direction],
+      label('direction', line.direction),
       plainYuan(line.amount),
       line.note,
     ]),
