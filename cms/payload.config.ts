@@ -12,6 +12,7 @@ import { refuseUnstoredSave } from './database/databaseBusy.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { cmsDir, mediaDir } from './paths.ts'
 import { payloadSecret } from './secret.ts'
+import { objectStorage } from './storage.ts'
 
 const serverURL = process.env.PAYLOAD_PUBLIC_SERVER_URL ?? ''
 const allowedOrigins = (process.env.CORS_ORIGINS ?? serverURL).split(',').filter(Boolean)
@@ -29,6 +30,8 @@ export default buildConfig({
       : collection,
   ),
   globals: [SiteBuild],
+  // Uploads in an S3-compatible bucket when S3_BUCKET is set, else in MEDIA_DIR (cms/storage.ts).
+  plugins: [objectStorage()],
   // Runs scheduled publishing inside the CMS server (the admin's "schedule publish").
   jobs: {
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],

@@ -1,6 +1,7 @@
 import * as migration_20261122_030819 from './20261122_030819.js';
 import * as migration_20261122_033047 from './20261122_033047.js';
 import * as migration_20261201_095600_stateless_logins from './20261201_095600_stateless_logins.js';
+import * as migration_20261201_113220_object_storage_fields from './20261201_113220_object_storage_fields.js';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261201_095600_stateless_logins.up,
     down: migration_20261201_095600_stateless_logins.down,
-    name: '20261201_095600_stateless_logins'
+    name: '20261201_095600_stateless_logins',
+  },
+  {
+    up: migration_20261201_113220_object_storage_fields.up,
+    down: migration_20261201_113220_object_storage_fields.down,
+    name: '20261201_113220_object_storage_fields'
   },
 ];

@@ -52,6 +52,12 @@ export const Media: CollectionConfig = {
       { name: 'large', width: 1600, formatOptions: { format: 'webp', options: { quality: 80 } } },
     ],
     adminThumbnail: 'thumbnail',
+    // The file route answers by who asks (the read rule), so no shared cache (a CDN in front of
+    // the CMS, a proxy) may keep an answer for the next visitor. Public copies are on the static site.
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('Cache-Control', 'private, no-store')
+      return headers
+    },
   },
   fields: [
     {
