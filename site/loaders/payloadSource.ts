@@ -15,10 +15,8 @@ export type FindArgs = {
 export interface PayloadSource {
   readonly kind: 'local' | 'rest'
   find(args: FindArgs): Promise<PayloadDoc[]>
-  /** The bytes of an uploaded file. */
+  /** The bytes of an uploaded file, through the CMS's file route (so under its access rules). */
   readFile(doc: { filename: string; url?: string }): Promise<Uint8Array>
-  /** Where uploaded files live, for the local source. */
-  mediaDir?: string
 }
 
 export class PayloadLoaderError extends Error {
@@ -39,13 +37,16 @@ export function payloadSource(): Promise<PayloadSource> {
 
 async function localSource(): Promise<PayloadSource> {
   const { openCms } = await import('../../cms/open.ts')
+  const { createLocalReq } = await import('payload')
   const payload = await openCms()
-  const { readFile } = await import('node:fs/promises')
-  const path = await import('node:path')
-  const mediaDir = String(payload.collections.media.config.upload.staticDir)
+  // Payload's own file route (GET /api/media/file/:filename), run in this process as an anonymous
+  // visitor, as the REST source calls it over HTTP: the media read rule decides, and the bytes come
+  // from wherever the files live, the media folder or an object-storage bucket (cms/storage.ts).
+  const endpoints = payload.collections.media.config.endpoints || []
+  const fileRoute = endpoints.find((e) => e.method === 'get' && e.path === '/file/:filename')
+  if (!fileRoute) throw new PayloadLoaderError('The media collection has no file route.')
   return {
     kind: 'local',
-    mediaDir,
     async find({ collection, depth, populate }) {
       const result = await payload.find({
         collection: collection as never,
@@ -56,7 +57,27 @@ async function localSource(): Promise<PayloadSource> {
       })
       return result.docs as unknown as PayloadDoc[]
     },
-    readFile: ({ filename }) => readFile(path.join(mediaDir, filename)),
+    async readFile({ filename, url }) {
+      // The document's URL carries the storage prefix (`?prefix=`) when it has one.
+      const route = url
+        ? new URL(url, 'http://localhost')
+        : new URL(`/api/media/file/${encodeURIComponent(filename)}`, 'http://localhost')
+      const target = `${route.pathname}${route.search}`
+      const req = await createLocalReq(
+        { urlSuffix: target, req: { routeParams: { collection: 'media', filename } } },
+        payload,
+      )
+      let response: Response
+      try {
+        response = await fileRoute.handler(req)
+      } catch (error) {
+        throw new PayloadLoaderError(`GET ${target} was refused: ${(error as Error).message}`, {
+          cause: error,
+        })
+      }
+      if (!response.ok) throw new PayloadLoaderError(`GET ${target} answered ${response.status}`)
+      return new Uint8Array(await response.arrayBuffer())
+    },
   }
 }
 
