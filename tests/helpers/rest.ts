@@ -11,14 +11,15 @@ export function restClient(baseUrl: string) {
     body?: unknown,
     headers: Record<string, string> = {},
   ) => {
+    const form = body instanceof FormData
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
         ...(session.token ? { authorization: `JWT ${session.token}` } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     })
     const text = await response.text()
     let json: any = null
@@ -33,6 +34,19 @@ export function restClient(baseUrl: string) {
     post: (s: Session, path: string, body: unknown) => call(s, 'POST', path, body),
     patch: (s: Session, path: string, body: unknown) => call(s, 'PATCH', path, body),
     del: (s: Session, path: string) => call(s, 'DELETE', path),
+    /** A file upload as the admin's form sends it: the file plus the other fields as `_payload`. */
+    upload: (
+      s: Session,
+      path: string,
+      file: { name: string; type: string; data: Uint8Array },
+      fields: Record<string, unknown> = {},
+      method = 'POST',
+    ) => {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name)
+      form.append('_payload', JSON.stringify(fields))
+      return call(s, method, path, form)
+    },
     graphql: (s: Session, query: string, variables: Record<string, unknown> = {}) =>
       call(s, 'POST', '/api/graphql', { query, variables }),
     async login(email: string, password: string, label = email): Promise<Session> {
