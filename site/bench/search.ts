@@ -79,7 +79,7 @@ function build(site: Site) {
     })
   const started = Date.now()
   console.log(`\nBuilding the ${site.name} site …`)
-  if (site.synthetic) run('site/bench/synthesize.ts', [String(site.synthetic)])
+  if (site.synthetic) run('site/bench/generate.ts', [String(site.synthetic)])
   run('cli/build.ts')
   console.log(`${site.name}: built in ${((Date.now() - started) / 1000).toFixed(0)}s`)
 }
