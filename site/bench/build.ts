@@ -1,0 +1,222 @@
+/**
+ * `npm run bench:build -- N`: what building the site costs at the size of a district (N items,
+ * 10,000 by default; 100,000 works). In one run, on one machine:
+ *   1. generates N realistic items into a fresh data folder, starting from the corpus (generate.ts);
+ *   2. runs the real build entry point on it (cli/build.ts, with DATA_DIR and DIST_DIR), timing it and
+ *      taking the peak memory of every process it starts (processTree.ts);
+ *   3. builds the same notice pages with Eleventy 3, the peer (eleventyPeer.ts);
+ *   4. starts the stack as `npm start` does, edits one published notice over REST and times it until
+ *      the served site shows it everywhere (publishToLive.ts);
+ *   5. prints one table, writes it as JSON beside the run, and appends it to docs/benchmarks.md,
+ *      comparing it first with the last committed entry for the same N (report.ts).
+ * It drives the pipeline only through its entry points, so it keeps measuring as the pipeline changes.
+ * Everything generated lives under BENCH_DIR (default: the system's temp folder), never in the repo.
+ *
+ *   npm run bench:build                 10,000 items
+ *   npm run bench:build -- 100000       a district after a few years
+ *   npm run bench:build -- 200 --no-record   a quick try that leaves docs/benchmarks.md alone
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { projectRoot } from '../../cms/paths.ts'
+import { runEleventyPeer, ELEVENTY_VERSION } from './eleventyPeer.ts'
+import type { GenerateReport } from './generate.ts'
+import { measureCommand } from './processTree.ts'
+import { progress } from './progress.ts'
+import { publishToLive, startStack } from './publishToLive.ts'
+import {
+  appendToDocs,
+  compareWithCommitted,
+  describeMachine,
+  table,
+  type BenchResult,
+} from './report.ts'
+
+const args = process.argv.slice(2)
+const n = Number(args.find((arg) => !arg.startsWith('--')) ?? 10_000)
+if (!Number.isInteger(n) || n < 1) {
+  console.error(`Not a number of items: ${args[0]}`)
+  process.exit(1)
+}
+const record = !args.includes('--no-record')
+const node = path.join(projectRoot, 'node_modules/.bin/node')
+const benchDir = path.resolve(process.env.BENCH_DIR || path.join(os.tmpdir(), 'jumin-build-bench'))
+const runDir = path.join(benchDir, `n${n}`)
+const dataDir = path.join(runDir, 'data')
+const distDir = path.join(runDir, 'dist')
+const docsFile = path.join(projectRoot, 'docs/benchmarks.md')
+const notes: string[] = []
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  DIST_DIR: distDir,
+  DATABASE_URI: '',
+  MEDIA_DIR: '',
+  PAYLOAD_LOG_LEVEL: 'error',
+  ASTRO_TELEMETRY_DISABLED: '1',
+}
+delete env.CI
+delete env.SITE_OUT_DIR
+
+const loadStart = os.loadavg()[0]
+if (loadStart > 3)
+  console.warn(
+    `Warning: the load average is ${loadStart.toFixed(1)} on ${os.availableParallelism()} cores; ` +
+      'other work on the machine will distort these timings (the load is recorded with the results).',
+  )
+rmSync(runDir, { recursive: true, force: true })
+mkdirSync(runDir, { recursive: true })
+console.log(`Build benchmark, N = ${n.toLocaleString('en-US')}, in ${runDir}`)
+
+// 1. Items. The generator draws its own progress bar.
+const generatedFile = path.join(runDir, 'generated.json')
+execFileSync(
+  node,
+  [path.join(projectRoot, 'site/bench/generate.ts'), String(n), '--report', generatedFile],
+  {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+)
+const generated = JSON.parse(readFileSync(generatedFile, 'utf8')) as GenerateReport
+
+/** Astro's own count ("11370 page(s) built"), else the pages found in the output. */
+const astroPagesBuilt = (output: string) => {
+  const match = /([\d,]+) page\(s\) built/.exec(output)
+  return match ? Number(match[1].replace(/,/g, '')) : null
+}
+const walk = (dir: string, visit: (file: string, size: number) => void) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) walk(full, visit)
+    else visit(full, statSync(full).size)
+  }
+}
+
+// 2. Full build.
+const bar = progress('Building')
+let rendered = 0
+let phase = 'loading content'
+const expected = Math.round((n + 600) * 1.15)
+const full = await measureCommand(node, [path.join(projectRoot, 'cli/build.ts')], {
+  cwd: projectRoot,
+  env,
+  onLine: (line) => {
+    if (/[├└]─ \//.test(line)) ((phase = 'rendering'), rendered++)
+    else if (line.includes('generating optimized images')) phase = 'images'
+    else if (line.includes('[build] Complete!')) phase = 'search index'
+    bar.update(rendered, expected, `pages, ${phase}`)
+  },
+})
+writeFileSync(path.join(runDir, 'build.log'), full.output)
+if (!full.ok) {
+  bar.done('failed')
+  console.error(full.output.slice(-4000))
+  process.exit(1)
+}
+let htmlPages = 0
+let noticePages = 0
+let distBytes = 0
+walk(distDir, (file, size) => {
+  distBytes += size
+  if (!file.endsWith('.html')) return
+  htmlPages++
+  if (/\/shequ\/[^/]+\/tongzhi\/[^/]+\/index\.html$/.test(file)) noticePages++
+})
+const pages = astroPagesBuilt(full.output) ?? htmlPages
+bar.done(`${pages.toLocaleString('en-US')} pages in ${full.seconds.toFixed(1)}s`)
+
+// 3. Eleventy on the same notices, exported once from the database.
+const exportFile = path.join(runDir, 'notices.json')
+execFileSync(node, [path.join(projectRoot, 'site/bench/exportNotices.ts'), exportFile], {
+  cwd: projectRoot,
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+})
+const eleventyRun = await runEleventyPeer({
+  cacheDir: benchDir,
+  workDir: path.join(runDir, 'eleventy'),
+  exportFile,
+  node,
+})
+if (!eleventyRun.ok) notes.push('Eleventy failed; see its output above.')
+if (eleventyRun.notices !== noticePages)
+  notes.push(`Eleventy had ${eleventyRun.notices} notices, the site ${noticePages} notice pages.`)
+
+// 4. Publish → live on the stack `npm start` runs.
+console.log('Starting the stack as `npm start` does …')
+const stack = await startStack({ root: projectRoot, node, dataDir, distDir })
+let publish: BenchResult['publish'] = null
+try {
+  const liveBar = progress('Publishing')
+  const result = await publishToLive(stack, {
+    distDir,
+    timeoutMs: Math.max(300_000, full.seconds * 4000),
+    onTick: (seconds, waiting) =>
+      liveBar.update(Math.round(seconds), 0, `s, waiting for ${waiting.join(', ')}`),
+  })
+  liveBar.done(
+    `「${result.notice.newTitle}」 live after ${Object.entries(result.live)
+      .map(([where, s]) => `${where} ${s == null ? 'never' : `${s.toFixed(1)}s`}`)
+      .join(', ')}`,
+  )
+  publish = { ...result, readySeconds: stack.readySeconds }
+} finally {
+  writeFileSync(path.join(runDir, 'stack.log'), stack.log())
+  await stack.stop()
+}
+
+// 5. The table.
+const pps = (count: number | null, seconds: number) => (count == null ? null : count / seconds)
+const ours = pps(pages, full.seconds)
+const theirs = eleventyRun.ok ? pps(eleventyRun.pages, eleventyRun.seconds) : null
+const result: BenchResult = {
+  n,
+  date: new Date().toISOString().slice(0, 10),
+  machine: describeMachine(),
+  load: { start: loadStart, end: os.loadavg()[0] },
+  generate: generated,
+  full: {
+    pages,
+    htmlPages,
+    noticePages,
+    distMiB: distBytes / 2 ** 20,
+    seconds: full.seconds,
+    pagesPerSecond: ours,
+    peaks: full.peaks,
+  },
+  eleventy: eleventyRun.ok
+    ? {
+        version: ELEVENTY_VERSION,
+        notices: eleventyRun.notices,
+        pages: eleventyRun.pages,
+        seconds: eleventyRun.seconds,
+        pagesPerSecond: theirs,
+        peaks: eleventyRun.peaks,
+      }
+    : null,
+  ratioToEleventy: ours != null && theirs ? ours / theirs : null,
+  publish,
+  incrementalRatio: publish?.rebuildSeconds != null ? publish.rebuildSeconds / full.seconds : null,
+  notes,
+}
+if (result.load.start > 3 || result.load.end > 3)
+  notes.push(
+    `Measured under load (${result.load.start.toFixed(1)} → ${result.load.end.toFixed(1)} on ${result.machine.cpus} cores): other work shared the machine.`,
+  )
+
+console.log(`\n${table(result)}\n`)
+writeFileSync(path.join(runDir, 'result.json'), JSON.stringify(result, null, 2))
+const comparison = compareWithCommitted(result, docsFile)
+if (comparison) console.log(`${comparison}\n`)
+if (record) {
+  appendToDocs(result, docsFile)
+  console.log(
+    `Appended to ${path.relative(projectRoot, docsFile)}; result.json, logs and data in ${runDir}`,
+  )
+} else console.log(`Not recorded (--no-record); result.json, logs and data in ${runDir}`)
+process.exit(0)
