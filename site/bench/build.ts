@@ -214,7 +214,7 @@ writeFileSync(path.join(runDir, 'result.json'), JSON.stringify(result, null, 2))
 const comparison = compareWithCommitted(result, docsFile)
 if (comparison) console.log(`${comparison}\n`)
 if (record) {
-  appendToDocs(result, docsFile)
+  await appendToDocs(result, docsFile)
   console.log(
     `Appended to ${path.relative(projectRoot, docsFile)}; result.json, logs and data in ${runDir}`,
   )

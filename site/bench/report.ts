@@ -3,8 +3,11 @@
  * docs/benchmarks.md with the machine it ran on. Each entry there carries its figures as a JSON
  * comment, so a later run finds the last committed entry for the same N and prints how it differs.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
+
+import * as prettier from 'prettier'
 
 import type { GenerateReport } from './generate.ts'
 import type { ProcessPeak } from './processTree.ts'
@@ -68,8 +71,8 @@ export function table(r: BenchResult): string {
     : '—'
   const rows: [string, string, string][] = [
     [
-      'items generated (items/s)',
-      `${int(r.generate.items)} in ${r.generate.committees} committees, ${r.generate.streets} streets, ${r.generate.districts} districts (${int(r.generate.itemsPerSecond)}/s)`,
+      'items generated',
+      `${int(r.generate.items)} at ${int(r.generate.itemsPerSecond)} items/s (committees ${r.generate.committees}, streets ${r.generate.streets}, districts ${r.generate.districts})`,
       '',
     ],
     [
@@ -161,8 +164,11 @@ checked by tests. Each \`npm run bench:build\` run appends an entry here and com
 last entry for the same number of items.
 `
 
-/** Appends the run to docs/benchmarks.md (made if absent), with the machine and the table. */
-export function appendToDocs(r: BenchResult, docsFile: string) {
+/**
+ * Appends the run to docs/benchmarks.md (made if absent), with the machine and the table, formatted
+ * by the project's Prettier so the file passes `prettier --check` as committed.
+ */
+export async function appendToDocs(r: BenchResult, docsFile: string) {
   const m = r.machine
   const entry = [
     '',
@@ -178,5 +184,8 @@ export function appendToDocs(r: BenchResult, docsFile: string) {
     '',
   ].join('\n')
   const current = existsSync(docsFile) ? readFileSync(docsFile, 'utf8') : HEADER
-  writeFileSync(docsFile, current.replace(/\n*$/, '\n') + entry)
+  const text = current.replace(/\n*$/, '\n') + entry
+  const options = (await prettier.resolveConfig(docsFile)) ?? {}
+  mkdirSync(path.dirname(docsFile), { recursive: true })
+  writeFileSync(docsFile, await prettier.format(text, { ...options, filepath: docsFile }))
 }
