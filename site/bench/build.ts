@@ -26,7 +26,7 @@ import { runEleventyPeer, ELEVENTY_VERSION } from './eleventyPeer.ts'
 import type { GenerateReport } from './generate.ts'
 import { measureCommand } from './processTree.ts'
 import { progress } from './progress.ts'
-import { publishToLive, startStack } from './publishToLive.ts'
+import { publishToLive, startStack, type Stack } from './publishToLive.ts'
 import {
   appendToDocs,
   compareWithCommitted,
@@ -113,22 +113,24 @@ const full = await measureCommand(node, [path.join(projectRoot, 'cli/build.ts')]
   },
 })
 writeFileSync(path.join(runDir, 'build.log'), full.output)
+// A failed build (at 100,000 items it may run out of memory) is a result too: the rest still runs.
+const lastWords = (output: string) => output.trim().split('\n').slice(-3).join(' / ').slice(0, 400)
 if (!full.ok) {
-  bar.done('failed')
-  console.error(full.output.slice(-4000))
-  process.exit(1)
+  bar.done(`failed after ${full.seconds.toFixed(1)}s (log: ${path.join(runDir, 'build.log')})`)
+  notes.push(`The full build failed after ${full.seconds.toFixed(1)}s: ${lastWords(full.output)}`)
 }
 let htmlPages = 0
 let noticePages = 0
 let distBytes = 0
-walk(distDir, (file, size) => {
-  distBytes += size
-  if (!file.endsWith('.html')) return
-  htmlPages++
-  if (/\/shequ\/[^/]+\/tongzhi\/[^/]+\/index\.html$/.test(file)) noticePages++
-})
-const pages = astroPagesBuilt(full.output) ?? htmlPages
-bar.done(`${pages.toLocaleString('en-US')} pages in ${full.seconds.toFixed(1)}s`)
+if (full.ok)
+  walk(distDir, (file, size) => {
+    distBytes += size
+    if (!file.endsWith('.html')) return
+    htmlPages++
+    if (/\/shequ\/[^/]+\/tongzhi\/[^/]+\/index\.html$/.test(file)) noticePages++
+  })
+const pages = full.ok ? (astroPagesBuilt(full.output) ?? htmlPages) : null
+if (pages != null) bar.done(`${pages.toLocaleString('en-US')} pages in ${full.seconds.toFixed(1)}s`)
 
 // 3. Eleventy on the same notices, exported once from the database.
 const exportFile = path.join(runDir, 'notices.json')
@@ -144,30 +146,38 @@ const eleventyRun = await runEleventyPeer({
   node,
 })
 if (!eleventyRun.ok) notes.push('Eleventy failed; see its output above.')
-if (eleventyRun.notices !== noticePages)
+if (full.ok && eleventyRun.notices !== noticePages)
   notes.push(`Eleventy had ${eleventyRun.notices} notices, the site ${noticePages} notice pages.`)
 
-// 4. Publish → live on the stack `npm start` runs.
-console.log('Starting the stack as `npm start` does …')
-const stack = await startStack({ root: projectRoot, node, dataDir, distDir })
+// 4. Publish → live on the stack `npm start` runs (which needs the full build to have succeeded).
 let publish: BenchResult['publish'] = null
-try {
-  const liveBar = progress('Publishing')
-  const result = await publishToLive(stack, {
-    distDir,
-    timeoutMs: Math.max(300_000, full.seconds * 4000),
-    onTick: (seconds, waiting) =>
-      liveBar.update(Math.round(seconds), 0, `s, waiting for ${waiting.join(', ')}`),
-  })
-  liveBar.done(
-    `「${result.notice.newTitle}」 live after ${Object.entries(result.live)
-      .map(([where, s]) => `${where} ${s == null ? 'never' : `${s.toFixed(1)}s`}`)
-      .join(', ')}`,
-  )
-  publish = { ...result, readySeconds: stack.readySeconds }
-} finally {
-  writeFileSync(path.join(runDir, 'stack.log'), stack.log())
-  await stack.stop()
+if (full.ok) {
+  console.log('Starting the stack as `npm start` does …')
+  let stack: Stack | undefined
+  try {
+    stack = await startStack({ root: projectRoot, node, dataDir, distDir })
+    const liveBar = progress('Publishing')
+    const result = await publishToLive(stack, {
+      distDir,
+      timeoutMs: Math.max(300_000, full.seconds * 4000),
+      onTick: (seconds, waiting) =>
+        liveBar.update(Math.round(seconds), 0, `s, waiting for ${waiting.join(', ')}`),
+    })
+    liveBar.done(
+      `「${result.notice.newTitle}」 live after ${Object.entries(result.live)
+        .map(([where, s]) => `${where} ${s == null ? 'never' : `${s.toFixed(1)}s`}`)
+        .join(', ')}`,
+    )
+    publish = { ...result, readySeconds: stack.readySeconds }
+  } catch (error) {
+    console.error(`Publish → live failed: ${(error as Error).message}`)
+    notes.push(`Publish → live failed: ${(error as Error).message.slice(0, 400)}`)
+  } finally {
+    if (stack) {
+      writeFileSync(path.join(runDir, 'stack.log'), stack.log())
+      await stack.stop()
+    }
+  }
 }
 
 // 5. The table.
@@ -181,6 +191,7 @@ const result: BenchResult = {
   load: { start: loadStart, end: os.loadavg()[0] },
   generate: generated,
   full: {
+    ok: full.ok,
     pages,
     htmlPages,
     noticePages,

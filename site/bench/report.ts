@@ -29,7 +29,7 @@ export type BenchResult = {
   /** 1-minute load average when the run started and when it ended (2 cores: above 3 distorts). */
   load: { start: number; end: number }
   generate: GenerateReport
-  full: BuildFigures & { htmlPages: number; noticePages: number; distMiB: number }
+  full: BuildFigures & { ok: boolean; htmlPages: number; noticePages: number; distMiB: number }
   eleventy: (BuildFigures & { version: string; notices: number }) | null
   /** This site's pages/s over Eleventy's. */
   ratioToEleventy: number | null
@@ -80,7 +80,11 @@ export function table(r: BenchResult): string {
       int(r.full.pages),
       e ? `${int(e.pages)} (notice pages; ours: ${int(r.full.noticePages)})` : '—',
     ],
-    ['wall s', sec(r.full.seconds), e ? sec(e.seconds) : '—'],
+    [
+      'wall s',
+      `${sec(r.full.seconds)}${r.full.ok === false ? ' (failed)' : ''}`,
+      e ? sec(e.seconds) : '—',
+    ],
     ['pages/s', int(r.full.pagesPerSecond), e ? int(e.pagesPerSecond) : '—'],
     ['peak RSS per process', peaks(r.full.peaks), e ? peaks(e.peaks) : '—'],
     [
