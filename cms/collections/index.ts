@@ -11,6 +11,8 @@ import { Notices } from './Notices/index.ts'
 import { ProblemCategories } from './ProblemCategories/index.ts'
 import { Sources } from './Sources/index.ts'
 import { Streets } from './Streets/index.ts'
+import { SiteRemovals } from './SiteRemovals/index.ts'
+
 import { Users } from './Users/index.ts'
 
 /** Every collection, in the order the admin lists them. */
@@ -27,6 +29,7 @@ export const collections: CollectionConfig[] = [
   Streets,
   Sources,
   Users,
+  SiteRemovals,
 ]
 
 export function collectionConfig(slug: CollectionSlug): CollectionConfig {

@@ -10,6 +10,7 @@ import {
   type PayloadDoc,
   type PayloadSource,
 } from './payloadSource.ts'
+import { relationsOf } from './relations.ts'
 import { richTextToHtml } from './richText.ts'
 
 /** What a `transform` gets to turn a Payload document into an entry's data. */
@@ -41,12 +42,11 @@ export type PayloadLoaderOptions = {
  * A preview build (site/cli/preview.ts) adds one draft, fetched with the staff member's own rights,
  * to its collection. Preview builds go to a separate folder and are never published.
  */
-function withPreviewDraft(collection: string, docs: PayloadDoc[]): PayloadDoc[] {
+function previewDraft(collection: string): PayloadDoc | null {
   const file = process.env.PREVIEW_DOC
-  if (!file) return docs
+  if (!file) return null
   const preview = JSON.parse(readFileSync(file, 'utf8')) as { collection: string; doc: PayloadDoc }
-  if (preview.collection !== collection) return docs
-  return [...docs.filter((doc) => String(doc.id) !== String(preview.doc.id)), preview.doc]
+  return preview.collection === collection ? preview.doc : null
 }
 
 const slugOf = (ref: unknown): string | null =>
@@ -55,33 +55,136 @@ const slugOf = (ref: unknown): string | null =>
     : null
 
 /**
+ * Bump when what the transforms make of unchanged documents changes (a new field shown, another
+ * shape): every loader then reads its whole collection again once. Changes to content.config.ts
+ * itself already make Astro start from an empty store.
+ */
+const SYNC_VERSION = '2'
+/**
+ * A save still committing while a sync read was not seen by it, yet may carry an `updatedAt` older
+ * than the newest one the sync saw (it is set when the save starts; saves wait at most 30 s for their
+ * turn). So a sync reads again from a minute before the previous sync started, or from the newest
+ * change it saw if that is earlier; documents read twice are recognised by their digest and skipped.
+ */
+const OVERLAP_MS = 60_000
+
+/** The mark of a collection the public may not read (staff accounts): nothing of it shows. */
+const PRIVATE = 'private'
+
+const keyOf = (doc: PayloadDoc) => String(doc.slug ?? doc.id)
+const later = (a: string, b: unknown) => (typeof b === 'string' && b > a ? b : a)
+const earlier = (a: string, b: string) => (a < b ? a : b)
+
+type Changes = {
+  /** IDs saved (published) after the mark. */
+  updated: string[]
+  /** IDs unpublished or deleted after the mark (collections/SiteRemovals). */
+  removed: string[]
+  /** The newest change seen, the next sync's mark. */
+  mark: string
+}
+
+/**
+ * What changed in a collection after `since` (null if the public may not read it at all, such as
+ * staff accounts: nothing of it shows on the site). Several loaders ask about the same collections
+ * (communities, media), so each question is read once per build process.
+ */
+const asked = new Map<string, Promise<Changes | null>>()
+function changesOf(source: PayloadSource, collection: string, since: string, mark: string) {
+  const key = `${collection} ${since}`
+  if (!asked.has(key)) {
+    asked.set(
+      key,
+      (async () => {
+        const found: Changes = { updated: [], removed: [], mark }
+        try {
+          for await (const page of source.pages({
+            collection,
+            depth: 0,
+            select: { updatedAt: true },
+            where: { updatedAt: { greater_than: since } },
+          })) {
+            for (const doc of page) {
+              found.updated.push(String(doc.id))
+              found.mark = later(found.mark, doc.updatedAt)
+            }
+          }
+        } catch (error) {
+          if ((error as { status?: number }).status === 403) return null
+          throw error
+        }
+        for await (const page of removalsSince(source, collection, since)) {
+          for (const row of page) {
+            found.removed.push(String(row.docId))
+            found.mark = later(found.mark, row.createdAt)
+          }
+        }
+        return found
+      })(),
+    )
+  }
+  return asked.get(key)!
+}
+
+const removalsSince = (source: PayloadSource, collection: string, since: string) =>
+  source.pages({
+    collection: 'site-removals',
+    depth: 0,
+    where: {
+      and: [{ ofCollection: { equals: collection } }, { createdAt: { greater_than: since } }],
+    },
+  })
+
+/** The newest change in a collection so far, the mark a first full sync starts from. */
+async function newestChange(source: PayloadSource, collection: string): Promise<string | null> {
+  let mark = ''
+  try {
+    for await (const page of source.pages({
+      collection,
+      depth: 0,
+      select: { updatedAt: true },
+      sort: '-updatedAt',
+      limit: 1,
+    })) {
+      mark = later(mark, page[0]?.updatedAt)
+      break
+    }
+  } catch (error) {
+    if ((error as { status?: number }).status === 403) return null
+    throw error
+  }
+  for await (const page of source.pages({
+    collection: 'site-removals',
+    depth: 0,
+    where: { ofCollection: { equals: collection } },
+    sort: '-createdAt',
+    limit: 1,
+  })) {
+    mark = later(mark, page[0]?.createdAt)
+    break
+  }
+  return mark || new Date(0).toISOString()
+}
+
+/**
  * An Astro content loader for published Payload documents. Entries are keyed by slug; a document
  * whose digest is unchanged since the last build is not processed again; a document that fails
  * its schema is skipped with a warning that names it, so one bad document never breaks the site.
+ *
+ * After the first build it reads only what changed. Its `meta` store keeps, for its own collection
+ * and each collection its documents point at, the newest change it has seen; a sync then reads the
+ * documents saved since, those pointing at related documents saved or removed since (a renamed
+ * community changes its notices' pages), and what was unpublished or deleted since, which leaves.
  */
 export function payloadLoader(options: PayloadLoaderOptions): Loader {
+  const { collection } = options
   return {
-    name: `payload:${options.collection}`,
+    name: `payload:${collection}`,
     async load(context: LoaderContext) {
-      const { store, logger, parseData, generateDigest } = context
-      let source: PayloadSource
-      let docs: PayloadDoc[]
-      try {
-        source = await payloadSource()
-        docs = await source.find({
-          collection: options.collection,
-          depth: options.depth ?? 1,
-          populate: options.populate,
-        })
-      } catch (error) {
-        throw new PayloadLoaderError(
-          `Could not read "${options.collection}" from Payload: ${(error as Error).message}`,
-          {
-            cause: error,
-          },
-        )
-      }
-      docs = withPreviewDraft(options.collection, docs)
+      const { store, meta, logger, parseData, generateDigest } = context
+      const fetchArgs = { collection, depth: options.depth ?? 1, populate: options.populate }
+      const draft = previewDraft(collection)
+      const source = await payloadSource()
       const helpers: TransformHelpers = {
         html: richTextToHtml,
         media: (ref) => syncMedia(ref, source),
@@ -91,23 +194,106 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
             ? refs.map(slugOf).filter((slug): slug is string => slug !== null)
             : [],
       }
-      const seen = new Set<string>()
+      /** Payload ID → entry key, so a removal (known by ID) or a new slug finds the old entry. */
+      const keys = new Map<string, string>(JSON.parse(meta.get('keys') ?? '[]'))
+      const marks = new Map<string, string>(JSON.parse(meta.get('marks') ?? '[]'))
+      const startedAt = new Date().toISOString()
+      const previousStart = new Date(
+        Date.parse(meta.get('startedAt') ?? startedAt) - OVERLAP_MS,
+      ).toISOString()
+      const since = (c: string) => earlier(marks.get(c)!, previousStart)
+      let read = 0
       let changed = 0
-      for (const doc of docs) {
-        const id = String(doc.slug ?? doc.id)
-        seen.add(id)
+      const put = async (doc: PayloadDoc) => {
+        read += 1
+        const id = keyOf(doc)
+        const previous = keys.get(String(doc.id))
+        if (previous !== undefined && previous !== id) store.delete(previous)
+        keys.set(String(doc.id), id)
         const digest = generateDigest(doc)
-        if (store.get(id)?.digest === digest) continue
+        if (store.get(id)?.digest === digest) return
         try {
           const data = await parseData({ id, data: await options.transform(doc, helpers) })
           store.set({ id, data, digest })
           changed += 1
         } catch (error) {
-          logger.warn(`Skipped ${options.collection} "${id}": ${(error as Error).message}`)
+          // Its old version must not stay on the site either.
+          store.delete(id)
+          logger.warn(`Skipped ${collection} "${id}": ${(error as Error).message}`)
         }
       }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id)
-      logger.info(`${docs.length} published ${options.collection} (${changed} new or changed)`)
+      const remove = (docId: string) => {
+        const key = keys.get(docId)
+        if (key !== undefined) store.delete(key)
+        keys.delete(docId)
+      }
+
+      try {
+        const relations = await relationsOf(collection)
+        const watched = [collection, ...new Set(relations.flatMap((r) => r.collections))]
+        // A preview adds a draft that must not stay in the store, so preview builds read everything.
+        const full =
+          Boolean(draft) ||
+          meta.get('version') !== SYNC_VERSION ||
+          watched.some((c) => !marks.has(c))
+        if (full) {
+          // Marks first: whatever is saved while this reads is read again next time.
+          for (const c of watched) marks.set(c, (await newestChange(source, c)) ?? PRIVATE)
+          const seen = new Set<string>()
+          for await (const page of source.pages(fetchArgs)) {
+            for (const doc of page) {
+              if (draft && String(doc.id) === String(draft.id)) continue
+              seen.add(keyOf(doc))
+              await put(doc)
+            }
+          }
+          if (draft) {
+            seen.add(keyOf(draft))
+            await put(draft)
+          }
+          for (const id of store.keys()) if (!seen.has(id)) store.delete(id)
+          for (const [docId, key] of keys) if (!seen.has(key)) keys.delete(docId)
+        } else {
+          const own = (await changesOf(
+            source,
+            collection,
+            since(collection),
+            marks.get(collection)!,
+          ))!
+          const touched: Record<string, unknown>[] = [{ id: { in: own.updated } }]
+          for (const { path, collections } of relations) {
+            for (const related of collections) {
+              if (marks.get(related) === PRIVATE) continue
+              const changes = await changesOf(source, related, since(related), marks.get(related)!)
+              if (!changes) continue
+              const ids = [...changes.updated, ...changes.removed]
+              if (ids.length) touched.push({ [path]: { in: ids } })
+              marks.set(related, changes.mark)
+            }
+          }
+          for (const docId of own.removed) remove(docId)
+          if (own.updated.length || touched.length > 1) {
+            for await (const page of source.pages({ ...fetchArgs, where: { or: touched } })) {
+              for (const doc of page) await put(doc)
+            }
+          }
+          marks.set(collection, own.mark)
+        }
+      } catch (error) {
+        throw new PayloadLoaderError(
+          `Could not read "${collection}" from Payload: ${(error as Error).message}`,
+          { cause: error },
+        )
+      }
+      if (!draft) {
+        meta.set('version', SYNC_VERSION)
+        meta.set('keys', JSON.stringify([...keys]))
+        meta.set('marks', JSON.stringify([...marks]))
+        meta.set('startedAt', startedAt)
+      }
+      logger.info(
+        `${store.keys().length} published ${collection}: ${read} read, ${changed} new or changed`,
+      )
     },
   }
 }

@@ -5,24 +5,40 @@
  */
 export type PayloadDoc = Record<string, unknown> & { id: string | number }
 
+/** A Payload `where` query (only what the loader asks: equals, in, greater_than, and/or). */
+export type Where = Record<string, unknown>
+
 export type FindArgs = {
   collection: string
   depth: number
   /** Fields of related documents to populate (Payload's `populate`), keyed by their collection. */
   populate?: Record<string, Record<string, true>>
+  where?: Where
+  /** Only these fields (Payload's `select`); the id always comes. */
+  select?: Record<string, true>
+  /** Default: id order, a page of PAGE_SIZE at a time. */
+  sort?: string
+  limit?: number
 }
+
+/** Documents are fetched a page at a time, so a city-sized collection never sits in memory twice. */
+export const PAGE_SIZE = 500
 
 export interface PayloadSource {
   readonly kind: 'local' | 'rest'
-  find(args: FindArgs): Promise<PayloadDoc[]>
+  /** Every matching document, a page at a time, in id order. */
+  pages(args: FindArgs): AsyncGenerator<PayloadDoc[]>
   /** The bytes of an uploaded file, through the CMS's file route (so under its access rules). */
   readFile(doc: { filename: string; url?: string }): Promise<Uint8Array>
 }
 
 export class PayloadLoaderError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
+  /** The HTTP status of a refused REST request (403: the public may not read it). */
+  status?: number
+  constructor(message: string, options?: ErrorOptions & { status?: number }) {
     super(message, options)
     this.name = 'PayloadLoaderError'
+    this.status = options?.status
   }
 }
 
@@ -47,15 +63,22 @@ async function localSource(): Promise<PayloadSource> {
   if (!fileRoute) throw new PayloadLoaderError('The media collection has no file route.')
   return {
     kind: 'local',
-    async find({ collection, depth, populate }) {
-      const result = await payload.find({
-        collection: collection as never,
-        depth,
-        populate: populate as never,
-        pagination: false,
-        overrideAccess: false,
-      })
-      return result.docs as unknown as PayloadDoc[]
+    async *pages({ collection, depth, populate, where, select, sort = 'id', limit = PAGE_SIZE }) {
+      for (let page = 1; ; page += 1) {
+        const result = await payload.find({
+          collection: collection as never,
+          depth,
+          populate: populate as never,
+          where: where as never,
+          select: select as never,
+          sort,
+          limit,
+          page,
+          overrideAccess: false,
+        })
+        yield result.docs as unknown as PayloadDoc[]
+        if (!result.hasNextPage) return
+      }
     },
     async readFile({ filename, url }) {
       // The document's URL carries the storage prefix (`?prefix=`) when it has one.
@@ -86,20 +109,32 @@ function restSource(base: string): PayloadSource {
   const get = async (url: string) => {
     const response = await fetch(url)
     if (!response.ok)
-      throw new PayloadLoaderError(`GET ${url} answered ${response.status} ${response.statusText}`)
+      throw new PayloadLoaderError(
+        `GET ${url} answered ${response.status} ${response.statusText}`,
+        {
+          status: response.status,
+        },
+      )
     return response
   }
   return {
     kind: 'rest',
-    async find({ collection, depth, populate }) {
-      const params = new URLSearchParams({ depth: String(depth), limit: '0', pagination: 'false' })
+    async *pages({ collection, depth, populate, where, select, sort = 'id', limit = PAGE_SIZE }) {
+      const params = new URLSearchParams({ depth: String(depth), limit: String(limit), sort })
       for (const [target, fields] of Object.entries(populate ?? {})) {
         for (const field of Object.keys(fields)) params.set(`populate[${target}][${field}]`, 'true')
       }
-      const body = (await (await get(`${root}/api/${collection}?${params}`)).json()) as {
-        docs: PayloadDoc[]
+      for (const field of Object.keys(select ?? {})) params.set(`select[${field}]`, 'true')
+      for (const [key, value] of queryParams('where', where)) params.append(key, value)
+      for (let page = 1; ; page += 1) {
+        params.set('page', String(page))
+        const body = (await (await get(`${root}/api/${collection}?${params}`)).json()) as {
+          docs: PayloadDoc[]
+          hasNextPage: boolean
+        }
+        yield body.docs
+        if (!body.hasNextPage) return
       }
-      return body.docs
     },
     async readFile({ filename, url }) {
       const target = url?.startsWith('http')
@@ -108,4 +143,12 @@ function restSource(base: string): PayloadSource {
       return new Uint8Array(await (await get(target)).arrayBuffer())
     },
   }
+}
+
+/** A nested query object as the REST API reads it: where[community][in]=1,2. */
+function queryParams(prefix: string, value: unknown): [string, string][] {
+  if (value === undefined || value === null) return []
+  if (Array.isArray(value)) return [[prefix, value.join(',')]]
+  if (typeof value !== 'object') return [[prefix, String(value)]]
+  return Object.entries(value).flatMap(([key, inner]) => queryParams(`${prefix}[${key}]`, inner))
 }
