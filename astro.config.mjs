@@ -14,6 +14,8 @@ export default defineConfig({
   integrations: [react(), sitemap()],
   image: { responsiveStyles: false },
   devToolbar: { enabled: false },
-  // Preview builds (site/cli/preview.ts) keep their own cache beside the public build's.
+  // Pages whose cacheKey (site/lib/cacheKey.ts) and templates are unchanged keep their output.
+  experimental: { incrementalBuild: true },
+  // site/cli/build.ts gives each build its own cache and output folders (site/cli/siteOutput.ts).
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
 })

@@ -1,45 +1,57 @@
 /**
- * Builds dist/ from the published content and indexes it for search (dist/pagefind/). The entry
- * point, which opens the database first, is cli/build.ts.
+ * Builds the public site from the published content and indexes it for search. The entry point,
+ * which opens the database first, is cli/build.ts.
  *
- * The site is built into a staging folder and swapped in whole, so a server serving dist/ never sees
- * a half-built site. SITE_OUT_DIR builds straight into another folder instead (no swap, no digest).
+ * Builds are incremental: Astro keeps the output of every page whose cacheKey (the digest of what
+ * it shows, site/lib/cacheKey.ts) and templates are unchanged, the content loader reads only what
+ * changed since the last build, and pages whose documents went are pruned. The served site
+ * (DIST_DIR) then gets the result as a whole new generation (site/cli/publishGeneration.ts), so a
+ * server never sees a half-built site. SITE_OUT_DIR builds straight into another folder instead.
  */
 import './productionMode.ts'
 
-import { existsSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { build } from 'astro'
 
 import { projectRoot } from '../../cms/paths.ts'
-import { distDir } from './distDir.ts'
-import { indexSite } from './searchIndex.ts'
+import { pruneStale } from './pruneStale.ts'
+import { publishGeneration } from './publishGeneration.ts'
+import { indexSite, SEARCH_BUNDLE } from './searchIndex.ts'
+import { distDir, siteOutput } from './siteOutput.ts'
 
 export { distDir }
+
+/** Files written this long before the build started are the previous build's (coarse clocks). */
+const CLOCK_SLACK_MS = 100
 
 export async function buildSite(log: (line: string) => void = console.log) {
   process.env.ASTRO_TELEMETRY_DISABLED = '1'
   const started = Date.now()
-  const target = process.env.SITE_OUT_DIR
-  const staging = `${distDir}-staging`
-  if (!target) process.env.SITE_OUT_DIR = staging
-  try {
-    await build({ root: projectRoot, logLevel: process.env.CI ? 'warn' : 'info' })
-  } finally {
-    if (!target) delete process.env.SITE_OUT_DIR
-  }
-  // Indexed before the swap, so a served site never has pages without their search index. A draft
-  // preview (PREVIEW_DOC) serves one page from a throwaway build and needs none.
-  if (!process.env.PREVIEW_DOC) await indexSite(target ?? staging, log)
-  if (!target) {
-    const old = `${distDir}-old`
-    rmSync(old, { recursive: true, force: true })
-    if (existsSync(distDir)) renameSync(distDir, old)
-    renameSync(staging, distDir)
-    rmSync(old, { recursive: true, force: true })
-  }
+  const { outDir, cacheDir, publish } = siteOutput()
+  await build({
+    root: projectRoot,
+    outDir,
+    cacheDir,
+    logLevel: process.env.CI ? 'warn' : 'info',
+    // Skipped pages stay where they are; pruneStale takes away what no longer belongs.
+    vite: { build: { emptyOutDir: false } },
+  })
+  const { rendered, pages, removed } = pruneStale(
+    outDir,
+    cacheDir,
+    started - CLOCK_SLACK_MS,
+    SEARCH_BUNDLE,
+  )
+  // Indexed before publishing, so a served site never has pages without their search index. A
+  // draft preview (PREVIEW_DOC) serves one page from a throwaway build and needs none.
+  if (!process.env.PREVIEW_DOC) await indexSite(outDir, cacheDir, { rendered, removed }, log)
+  const published = publish
+    ? publishGeneration(outDir, distDir, path.join(path.dirname(outDir), 'published.json'))
+    : null
   log(
-    `Site built in ${((Date.now() - started) / 1000).toFixed(1)}s → ${path.relative(projectRoot, target ?? distDir)}/`,
+    `Site built in ${((Date.now() - started) / 1000).toFixed(1)}s: ${rendered.length} of ${pages} pages rendered, ${removed.length} files removed` +
+      (published ? `, ${published.copied} files published, ${published.linked} kept` : '') +
+      ` → ${path.relative(projectRoot, published ? distDir : outDir)}/`,
   )
 }

@@ -6,9 +6,10 @@ import type { Payload } from 'payload'
 
 import { CONTENT_TYPES } from '../../cms/contentTypes.ts'
 import { projectRoot } from '../../cms/paths.ts'
-import { distDir } from './distDir.ts'
+import { siteOutput } from './siteOutput.ts'
 
-const STAMP = () => path.join(distDir, '.source-digest')
+// Beside the build's working folder: the served generations are never written in place.
+const STAMP = () => path.join(path.dirname(siteOutput().outDir), 'source-digest')
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
   for (const name of readdirSync(dir).sort()) {

@@ -1,4 +1,5 @@
 /** Every meeting of a community, past and future: a calendar residents can subscribe to. */
+import { keyed } from '../../../lib/cacheKey.ts'
 import type { APIRoute, GetStaticPaths } from 'astro'
 
 import { icsCalendar } from '../../../lib/ics.ts'
@@ -6,12 +7,12 @@ import { communityContexts, meetingsOf, type CommunityContext } from '../_commun
 import { meetingEvent } from './_calendar.ts'
 
 export const getStaticPaths = (async () =>
-  (await communityContexts())
-    .filter((ctx) => meetingsOf(ctx).length > 0)
-    .map((ctx) => ({
-      params: { community: ctx.community.id },
-      props: { ctx },
-    }))) satisfies GetStaticPaths
+  keyed(
+    (await communityContexts())
+      .filter((ctx) => meetingsOf(ctx).length > 0)
+      .map((ctx) => ({ params: { community: ctx.community.id }, props: { ctx } })),
+    ({ props }) => [props.ctx.community, meetingsOf(props.ctx)],
+  )) satisfies GetStaticPaths
 
 export const GET: APIRoute = ({ props, site }) => {
   const ctx = props.ctx as CommunityContext

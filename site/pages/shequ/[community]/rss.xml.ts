@@ -1,4 +1,5 @@
 /** A community's notices and disclosures as RSS, newest first. Only published content reaches the site. */
+import { keyed } from '../../../lib/cacheKey.ts'
 import rss from '@astrojs/rss'
 import type { APIRoute, GetStaticPaths } from 'astro'
 
@@ -13,10 +14,12 @@ import {
 } from '../_community.ts'
 
 export const getStaticPaths = (async () =>
-  (await communityContexts()).filter(hasTimeline).map((ctx) => ({
-    params: { community: ctx.community.id },
-    props: { ctx },
-  }))) satisfies GetStaticPaths
+  keyed(
+    (await communityContexts())
+      .filter(hasTimeline)
+      .map((ctx) => ({ params: { community: ctx.community.id }, props: { ctx } })),
+    ({ props }) => props.ctx,
+  )) satisfies GetStaticPaths
 
 export const GET: APIRoute = ({ props, site }) => {
   const ctx = props.ctx as CommunityContext

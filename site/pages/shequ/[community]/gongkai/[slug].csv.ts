@@ -1,4 +1,5 @@
 /** A disclosure's line items for spreadsheets: the same rows and totals as the table on its page. */
+import { keyed } from '../../../../lib/cacheKey.ts'
 import type { APIRoute, GetStaticPaths } from 'astro'
 
 import { disclosure as t, label } from '../../../../i18n/zh.ts'
@@ -8,13 +9,16 @@ import { plainYuan } from '../../../../lib/format.ts'
 import { communityContexts } from '../../_community.ts'
 
 export const getStaticPaths = (async () =>
-  (await communityContexts()).flatMap((ctx) =>
-    ctx.disclosures
-      .filter((disclosure) => disclosure.data.lineItems.length > 0 && disclosure.data.totals)
-      .map((disclosure) => ({
-        params: { community: ctx.community.id, slug: disclosure.id },
-        props: { disclosure },
-      })),
+  keyed(
+    (await communityContexts()).flatMap((ctx) =>
+      ctx.disclosures
+        .filter((disclosure) => disclosure.data.lineItems.length > 0 && disclosure.data.totals)
+        .map((disclosure) => ({
+          params: { community: ctx.community.id, slug: disclosure.id },
+          props: { disclosure },
+        })),
+    ),
+    ({ props }) => props.disclosure,
   )) satisfies GetStaticPaths
 
 export const GET: APIRoute = ({ props }) => {

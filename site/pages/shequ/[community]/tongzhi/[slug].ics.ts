@@ -1,4 +1,5 @@
 /** A meeting notice as a one-event calendar file ("加入日历" on the notice page). */
+import { keyed } from '../../../../lib/cacheKey.ts'
 import type { APIRoute, GetStaticPaths } from 'astro'
 
 import type { Notice } from '../../../../lib/content.ts'
@@ -7,11 +8,14 @@ import { communityContexts, meetingsOf } from '../../_community.ts'
 import { meetingEvent } from '../_calendar.ts'
 
 export const getStaticPaths = (async () =>
-  (await communityContexts()).flatMap((ctx) =>
-    meetingsOf(ctx).map((notice) => ({
-      params: { community: ctx.community.id, slug: notice.id },
-      props: { notice },
-    })),
+  keyed(
+    (await communityContexts()).flatMap((ctx) =>
+      meetingsOf(ctx).map((notice) => ({
+        params: { community: ctx.community.id, slug: notice.id },
+        props: { notice },
+      })),
+    ),
+    ({ props }) => props.notice,
   )) satisfies GetStaticPaths
 
 export const GET: APIRoute = ({ props, site }) =>
