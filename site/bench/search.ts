@@ -94,7 +94,7 @@ type Measurement = {
 }
 
 const CATEGORIES: [string, (pathname: string) => boolean][] = [
-  ['pagefind.js', (p) => p.endsWith('/pagefind/pagefind.js')],
+  ['pagefind.js', (p) => p.endsWith('/pagefind.js') || p.endsWith('/buckets.json')],
   ['wasm', (p) => p.endsWith('.pagefind')],
   ['meta', (p) => p.endsWith('.pf_meta') || p.endsWith('pagefind-entry.json')],
   ['index', (p) => p.endsWith('.pf_index')],

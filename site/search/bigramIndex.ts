@@ -9,15 +9,19 @@
  * type), it catches the words Pagefind's segmentation misses (听证 in 听证会, 自治金).
  *
  * Layout (all JSON, under <outDir>/pagefind/bigram/):
- *   manifest.json  { v, docs, shards, chunk, build, types }
+ *   manifest.json  { v, docs, live, shards, chunk, build, types }
  *   g<i>.json      { gram: [posting, …] } for the grams whose hash falls in shard i; a posting is
- *                  doc number × 2, plus 1 when the gram is in the title, each stored as the difference
- *                  from the one before (they are sorted), which keeps the numbers short
- *   d<k>.json      [[id, url, title, summary, date, filters], …] for doc numbers k·chunk … (k+1)·chunk−1
- * Pages are numbered in type order (`types` gives each type's first number), so a query's count per type
- * comes from its postings alone. It is split so that a query fetches only the shards of its own grams and
- * the records of the results it shows: on a 10,000-page site the whole index is megabytes, one query's
- * share a few kilobytes. Document ids are Pagefind's page hashes, so hits of both merge without duplicates.
+ *                  doc number × 16 + type × 2, plus 1 when the gram is in the title, each stored as
+ *                  the difference from the one before (they are sorted), which keeps the numbers short
+ *   d<k>.json      [[id, url, title, summary, date, filters] | null, …] for doc numbers
+ *                  k·chunk … (k+1)·chunk−1 (null: a page that has left the index)
+ * A page keeps its number from build to build and a new page takes the next one, so a publish
+ * rewrites only the files of the pages it changed; numbers freed by removed pages are reclaimed by
+ * renumbering once they are a quarter of all. The type sits in every posting, so a query's count
+ * per type comes from its postings alone. It is split so that a query fetches only the shards of its
+ * own grams and the records of the results it shows: on a 10,000-page site the whole index is
+ * megabytes, one query's share a few kilobytes. Document ids are Pagefind's page ids, so hits of
+ * both merge without duplicates.
  */
 import { TYPES, type FilterKey } from './filters.ts'
 import { grams, hashString, isHan, normalizeText, words } from './text.ts'
@@ -25,7 +29,7 @@ import { grams, hashString, isHan, normalizeText, words } from './text.ts'
 export type Filters = Partial<Record<FilterKey, string[]>>
 
 export type IndexedDoc = {
-  /** Pagefind's page hash (its result id). */
+  /** Pagefind's page id (its result id). */
   id: string
   url: string
   title: string
@@ -43,13 +47,20 @@ type DocRow = [
   filters: Filters,
 ]
 type Manifest = {
-  v: 2
+  v: 3
+  /** Doc numbers in use, removed pages' holes included. */
   docs: number
+  /** Pages in the index. */
+  live: number
   shards: number
   chunk: number
   build: string
-  types: [type: string, first: number][]
+  /** Type names by their number in the postings. */
+  types: string[]
 }
+
+/** Which page has which number, carried from one build to the next. */
+export type BigramNumbering = { slots: (string | null)[]; shards: number }
 
 export const BIGRAM_DIR = 'bigram'
 // Small files: a query fetches one shard per pair of characters and one chunk per few results, so what
@@ -61,50 +72,89 @@ const TITLE_WEIGHT = 2
 /** Place and taxonomy names count as text of the page (七宝 finds pages in 七宝镇). */
 export const TAG_KEYS: FilterKey[] = ['community', 'street', 'district', 'problem', 'mechanism']
 
-const typeRank = (doc: IndexedDoc) => {
+const typeNumber = (doc: IndexedDoc) => {
   const rank = TYPES.indexOf(doc.filters.type?.[0] ?? '')
   return rank < 0 ? TYPES.length : rank
 }
+const posting = (doc: number, type: number, inTitle: boolean) =>
+  doc * 16 + type * 2 + (inTitle ? 1 : 0)
 
-/** The index's files, path → JSON text. `build` distinguishes one build's files from the next. */
-export function buildBigramIndex(docs: IndexedDoc[], build: string): Map<string, string> {
-  const sorted = [...docs].sort((a, b) => typeRank(a) - typeRank(b) || a.url.localeCompare(b.url))
+/** Numbers for `docs`: kept from `previous` where the page is still there, new ones at the end. */
+function number(docs: IndexedDoc[], previous: BigramNumbering | undefined): BigramNumbering {
+  const canonical = () => ({
+    slots: [...docs]
+      .sort((a, b) => typeNumber(a) - typeNumber(b) || a.url.localeCompare(b.url))
+      .map((doc) => doc.id),
+    shards: 0,
+  })
+  if (!previous) return canonical()
+  const present = new Set(docs.map((doc) => doc.id))
+  const slots = previous.slots.map((id) => (id !== null && present.has(id) ? id : null))
+  const kept = new Set(slots.filter((id) => id !== null))
+  for (const doc of docs) if (!kept.has(doc.id)) slots.push(doc.id)
+  const holes = slots.filter((id) => id === null).length
+  if (holes > Math.max(64, slots.length / 4)) return canonical()
+  return { slots, shards: previous.shards }
+}
+
+/**
+ * The index's files, path → JSON text, and the numbering to hand to the next build. `build`
+ * distinguishes one build's files from the next.
+ */
+export function buildBigramIndex(
+  docs: IndexedDoc[],
+  build: string,
+  previous?: BigramNumbering,
+): { files: Map<string, string>; numbering: BigramNumbering } {
+  const numbering = number(docs, previous)
+  const byId = new Map(docs.map((doc) => [doc.id, doc]))
   const postings = new Map<string, number[]>()
-  const types: Manifest['types'] = []
-  sorted.forEach((doc, n) => {
-    const type = doc.filters.type?.[0] ?? ''
-    if (types.at(-1)?.[0] !== type) types.push([type, n])
+  numbering.slots.forEach((id, n) => {
+    const doc = id === null ? undefined : byId.get(id)
+    if (!doc) return
+    const type = typeNumber(doc)
     const inTitle = new Set(grams(doc.title))
     const body = [doc.summary, ...TAG_KEYS.flatMap((key) => doc.filters[key] ?? [])].join(' ')
     for (const gram of new Set([...inTitle, ...grams(body)])) {
       const list = postings.get(gram) ?? []
-      list.push(n * 2 + (inTitle.has(gram) ? 1 : 0))
+      list.push(posting(n, type, inTitle.has(gram)))
       postings.set(gram, list)
     }
   })
   const total = [...postings.values()].reduce((sum, list) => sum + list.length, 0)
-  const shards = Math.max(1, Math.ceil(total / POSTINGS_PER_SHARD))
+  // The shard count stays as it was (so unchanged grams keep their files) until the index has
+  // grown or shrunk past twice or half what it was made for.
+  const wanted = Math.max(1, Math.ceil(total / POSTINGS_PER_SHARD))
+  const shards =
+    numbering.shards && numbering.shards <= wanted * 2 && numbering.shards * 2 >= wanted
+      ? numbering.shards
+      : wanted
+  numbering.shards = shards
   const files = new Map<string, string>()
   const byShard = Array.from({ length: shards }, () => ({}) as Record<string, number[]>)
-  for (const [gram, list] of postings)
+  for (const [gram, list] of [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     byShard[hashString(gram) % shards][gram] = list.map((p, i) => (i === 0 ? p : p - list[i - 1]))
   byShard.forEach((shard, i) => files.set(`g${i}.json`, JSON.stringify(shard)))
-  for (let k = 0; k * DOCS_PER_CHUNK < sorted.length; k++) {
-    const rows: DocRow[] = sorted
+  for (let k = 0; k * DOCS_PER_CHUNK < numbering.slots.length; k++) {
+    const rows = numbering.slots
       .slice(k * DOCS_PER_CHUNK, (k + 1) * DOCS_PER_CHUNK)
-      .map((d) => [d.id, d.url, d.title, d.summary, d.date, d.filters])
+      .map((id): DocRow | null => {
+        const d = id === null ? undefined : byId.get(id)
+        return d ? [d.id, d.url, d.title, d.summary, d.date, d.filters] : null
+      })
     files.set(`d${k}.json`, JSON.stringify(rows))
   }
   const manifest: Manifest = {
-    v: 2,
-    docs: sorted.length,
+    v: 3,
+    docs: numbering.slots.length,
+    live: docs.length,
     shards,
     chunk: DOCS_PER_CHUNK,
     build,
-    types,
+    types: TYPES,
   }
   files.set('manifest.json', JSON.stringify(manifest))
-  return files
+  return { files, numbering }
 }
 
 export type BigramHit = IndexedDoc & {
@@ -165,11 +215,6 @@ export function openBigramIndex(
       )
     return cache.get(key)!
   }
-  const typeOf = (m: Manifest, doc: number) => {
-    let type = ''
-    for (const [name, first] of m.types) if (first <= doc) type = name
-    return type
-  }
 
   /** Every page holding enough of the query, ranked, with counts per type. */
   async function match(query: string, { type }: { type?: string } = {}): Promise<BigramMatch> {
@@ -192,21 +237,25 @@ export function openBigramIndex(
       ),
     )
     const shardMap = new Map(loaded)
-    const scores = new Map<number, { weighted: number; matched: number }>()
+    const scores = new Map<number, { weighted: number; matched: number; type: number }>()
     let known = 0
     let totalIdf = 0
     for (const gram of lookup) {
       const deltas = shardMap.get(shardOf(gram))?.[gram]
       if (!deltas?.length) continue
-      const idf = Math.log(1 + m.docs / deltas.length)
+      const idf = Math.log(1 + m.live / deltas.length)
       known++
       totalIdf += idf
       let posting = 0
       for (const delta of deltas) {
         posting += delta
-        const doc = posting >> 1
-        const entry = scores.get(doc) ?? { weighted: 0, matched: 0 }
-        entry.weighted += idf * (posting & 1 ? TITLE_WEIGHT : 1)
+        const doc = Math.floor(posting / 16)
+        const entry = scores.get(doc) ?? {
+          weighted: 0,
+          matched: 0,
+          type: Math.floor(posting / 2) % 8,
+        }
+        entry.weighted += idf * (posting % 2 ? TITLE_WEIGHT : 1)
         entry.matched += idf
         scores.set(doc, entry)
       }
@@ -217,7 +266,7 @@ export function openBigramIndex(
     const ranked: BigramMatch['ranked'] = []
     for (const [doc, s] of scores) {
       if (s.matched / totalIdf < threshold - 1e-9) continue
-      const docType = typeOf(m, doc)
+      const docType = m.types[s.type] ?? ''
       types[docType] = (types[docType] ?? 0) + 1
       if (!type || docType === type) ranked.push({ doc, score: s.weighted / totalIdf })
     }

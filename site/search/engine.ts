@@ -41,15 +41,22 @@ type Pagefind = {
     options?: { filters?: Record<string, PagefindFilterValue> },
   ) => Promise<PagefindResponse>
   filters: () => Promise<Record<string, Record<string, number>>>
+  mergeIndex: (url: string) => Promise<void>
 }
 
 let pagefind: Promise<Pagefind> | undefined
 export function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
-    const url = `${BUNDLE}pagefind.js`
+    // The index is split into buckets (site/cli/searchIndex.ts): the first one's script searches
+    // them all once the others are merged in.
+    const listing = await fetch(`${BUNDLE}buckets.json`)
+    if (!listing.ok) throw new Error(`${listing.status} ${BUNDLE}buckets.json`)
+    const { buckets } = (await listing.json()) as { buckets: string[] }
+    const url = `${BUNDLE}${buckets[0]}/pagefind.js`
     const module = (await import(/* @vite-ignore */ url)) as Pagefind
     // The main thread is fast enough for this index; a worker would cost another download (12 KB gzipped).
     await module.options({ noWorker: true, excerptLength: 40 })
+    for (const bucket of buckets.slice(1)) await module.mergeIndex(`${BUNDLE}${bucket}/`)
     return module
   })().catch((error) => {
     pagefind = undefined

@@ -73,7 +73,7 @@ describe('the bigram index', () => {
       doc(`other-${i}`, `其他案例${i}`, '居民参与社区事务。'),
     ),
   ]
-  const files = buildBigramIndex(docs, 'test')
+  const { files } = buildBigramIndex(docs, 'test')
   const index = openBigramIndex('/pagefind/', async (url) => {
     const name = new URL(url, 'http://x').pathname.replace('/pagefind/bigram/', '')
     if (!files.has(name)) throw new Error(`no ${name}`)
@@ -82,7 +82,7 @@ describe('the bigram index', () => {
 
   it('is split into gram shards and record chunks, with a manifest', () => {
     const manifest = JSON.parse(files.get('manifest.json')!)
-    expect(manifest).toMatchObject({ v: 2, docs: docs.length, build: 'test' })
+    expect(manifest).toMatchObject({ v: 3, docs: docs.length, live: docs.length, build: 'test' })
     expect([...files.keys()].filter((f) => f.startsWith('g')).length).toBe(manifest.shards)
     expect([...files.keys()].filter((f) => f.startsWith('d')).length).toBe(
       Math.ceil(docs.length / manifest.chunk),
@@ -118,6 +118,55 @@ describe('the bigram index', () => {
     expect((await index.hits('居民', disclosures.ranked, 10)).map((hit) => hit.id)).toEqual([
       'tingche',
     ])
+  })
+})
+
+describe('the bigram index, kept from build to build', () => {
+  const page = (id: string, title: string, type = '通知'): IndexedDoc => ({
+    id,
+    url: `/shequ/shili/tongzhi/${id}/`,
+    title,
+    summary: '',
+    date: '',
+    filters: { type: [type] },
+  })
+  const before = Array.from({ length: 30 }, (_, i) => page(`n${i}`, `停车议事会通知${i}`))
+  const after = [...before.filter((doc) => doc.id !== 'n3'), page('n30', '加装电梯听证会通知')]
+  const open = (files: Map<string, string>) =>
+    openBigramIndex('/pagefind/', async (url) =>
+      JSON.parse(files.get(new URL(url, 'http://x').pathname.replace('/pagefind/bigram/', ''))!),
+    )
+  const first = buildBigramIndex(before, 'one')
+  const kept = buildBigramIndex(after, 'two', first.numbering)
+  const fresh = buildBigramIndex(after, 'two')
+
+  it('keeps every page its number and gives a new page the next one', () => {
+    expect(kept.numbering.slots.indexOf('n10')).toBe(first.numbering.slots.indexOf('n10'))
+    expect(kept.numbering.slots.indexOf('n3')).toBe(-1)
+    expect(kept.numbering.slots.at(-1)).toBe('n30')
+  })
+
+  it('rewrites only the record chunks of the pages that changed', () => {
+    const changed = [...kept.files].filter(
+      ([file, text]) => file.startsWith('d') && first.files.get(file) !== text,
+    )
+    const chunkOf = (n: number) => `d${Math.floor(n / 4)}.json`
+    expect(changed.map(([file]) => file).sort()).toEqual(
+      [
+        chunkOf(first.numbering.slots.indexOf('n3')),
+        chunkOf(kept.numbering.slots.length - 1),
+      ].sort(),
+    )
+  })
+
+  it('answers every query as an index made afresh does', async () => {
+    for (const query of ['停车', '听证会', '通知', '议事会通知3']) {
+      const a = await open(kept.files).search(query, 50)
+      const b = await open(fresh.files).search(query, 50)
+      expect(a.map((hit) => [hit.url, hit.score]).sort()).toEqual(
+        b.map((hit) => [hit.url, hit.score]).sort(),
+      )
+    }
   })
 })
 

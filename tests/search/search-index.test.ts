@@ -28,21 +28,26 @@ const ITEM_PAGE =
 
 beforeAll(async () => {
   await ensureBuiltSite()
-  const dir = path.join(siteDir, 'pagefind/fragment')
-  fragments = readdirSync(dir).map((name) => JSON.parse(readPagefindFile(path.join(dir, name))))
+  // Every bucket's fragments (site/cli/searchIndex.ts splits the index by page address).
+  const { buckets } = JSON.parse(readSite('pagefind/buckets.json')) as { buckets: string[] }
+  fragments = buckets.flatMap((bucket) => {
+    const dir = path.join(siteDir, 'pagefind', bucket, 'fragment')
+    return readdirSync(dir).map((name) => JSON.parse(readPagefindFile(path.join(dir, name))))
+  })
 })
 
 describe('the build writes a search index', () => {
   it("Pagefind's bundle and the bigram index sit in pagefind/", () => {
     for (const file of [
-      'pagefind/pagefind.js',
-      'pagefind/pagefind-entry.json',
+      'pagefind/buckets.json',
+      'pagefind/b0/pagefind.js',
+      'pagefind/b0/pagefind-entry.json',
       'pagefind/bigram/manifest.json',
     ]) {
       expect(existsSync(path.join(siteDir, file)), file).toBe(true)
     }
     const manifest = JSON.parse(readSite('pagefind/bigram/manifest.json'))
-    expect(manifest.docs).toBe(fragments.length)
+    expect(manifest.live).toBe(fragments.length)
   })
 })
 

@@ -320,7 +320,8 @@ describe('without JavaScript', () => {
     await openSearch(page, server.url)
     expect(requests.filter((r) => r.startsWith('/pagefind/'))).toEqual([])
     await openSearch(page, server.url, { q: '茶室' })
-    expect(requests).toContain('/pagefind/pagefind.js')
+    expect(requests).toContain('/pagefind/buckets.json')
+    expect(requests).toContain('/pagefind/b0/pagefind.js')
   })
 })
 
