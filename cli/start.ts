@@ -2,12 +2,12 @@
  * `npm start`: everything a new user needs, on one machine. Brings the database up to date (loading
  * content/ when it is empty), builds the public site when its content or sources changed, builds the
  * admin when its sources changed, then serves both and prints their URLs. While it runs, published
- * changes made in the admin rebuild the site by themselves (site/cli/siteBuilder.ts).
+ * changes made in the admin rebuild the site by themselves (site/cli/siteWorker.ts, taking builds from the jobs queue).
  */
 import { buildSite, distDir } from '../site/cli/build.ts'
 import { previewHandler } from '../site/cli/preview.ts'
 import { serveStatic } from '../site/cli/serveStatic.ts'
-import { startSiteBuilder } from '../site/cli/siteBuilder.ts'
+import { startSiteWorker } from '../site/cli/siteWorker.ts'
 import { builtDigest, recordDigest, siteDigest } from '../site/cli/siteDigest.ts'
 import { payloadSecret } from '../cms/secret.ts'
 import { ensureAdminBuild, startAdmin } from '../cms/cli/adminBuild.ts'
@@ -50,7 +50,8 @@ const site = await serveStatic(distDir, {
   host: process.env.HOST || '127.0.0.1',
   handle: previewHandler(payload),
 })
-const builder = startSiteBuilder(payload, { log })
+// SITE_WORKER=off: this machine only serves; builds run on `npm run worker` machines.
+const builder = process.env.SITE_WORKER === 'off' ? null : startSiteWorker(payload, { log })
 const admin = startAdmin(adminPort, env)
 
 admin.stdout?.on('data', (chunk: Buffer) => {
@@ -67,7 +68,7 @@ admin.stdout?.on('data', (chunk: Buffer) => {
 })
 
 const stop = (code: number) => {
-  builder.stop()
+  builder?.stop()
   admin.kill('SIGTERM')
   void site.close()
   process.exit(code)

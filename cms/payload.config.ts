@@ -10,6 +10,7 @@ import { MAX_UPLOAD_BYTES } from './collections/Media/limits.ts'
 import { databaseAdapter } from './database/adapter.ts'
 import { refuseUnstoredSave } from './database/databaseBusy.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
+import { buildSiteTask } from './jobs/buildSite.ts'
 import { cmsDir, mediaDir } from './paths.ts'
 import { payloadSecret } from './secret.ts'
 import { objectStorage } from './storage.ts'
@@ -32,8 +33,11 @@ export default buildConfig({
   globals: [SiteBuild],
   // Uploads in an S3-compatible bucket when S3_BUCKET is set, else in MEDIA_DIR (cms/storage.ts).
   plugins: [objectStorage()],
-  // Runs scheduled publishing inside the CMS server (the admin's "schedule publish").
+  // Scheduled publishing (the admin's "schedule publish") runs inside the CMS server.
+  // Site builds are the `site` queue's, run by the site workers (cli/worker.ts, and npm start).
   jobs: {
+    tasks: [buildSiteTask],
+    enableConcurrencyControl: true,
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
   },

@@ -1,13 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-type Doc = { _status?: string; title?: string; name?: string; filename?: string } | undefined
+import { queueSiteBuild } from '../jobs/buildSite.ts'
+import { affectsPublic, type PublicDoc as Doc } from './affectsPublic.ts'
 
-/** Documents without drafts are always public; others only when published. */
-const affectsPublic = (doc: Doc) =>
-  doc !== undefined &&
-  Object.keys(doc).length > 0 &&
-  (doc._status === undefined || doc._status === 'published')
-
+/** In the save's own transaction: the request is stored exactly when the change is. */
 async function request(req: PayloadRequest, reason: string) {
   await req.payload.updateGlobal({
     slug: 'site-build',
@@ -15,6 +11,7 @@ async function request(req: PayloadRequest, reason: string) {
     overrideAccess: true,
     req,
   })
+  await queueSiteBuild(req.payload, reason, req)
 }
 
 const label = (doc: Doc) => doc?.title ?? doc?.name ?? doc?.filename ?? ''

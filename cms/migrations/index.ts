@@ -2,6 +2,7 @@ import * as migration_20261122_030819 from './20261122_030819.js';
 import * as migration_20261122_033047 from './20261122_033047.js';
 import * as migration_20261201_095600_stateless_logins from './20261201_095600_stateless_logins.js';
 import * as migration_20261201_113220_object_storage_fields from './20261201_113220_object_storage_fields.js';
+import * as migration_20261201_134541_site_removals_and_build_jobs from './20261201_134541_site_removals_and_build_jobs.js';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261201_113220_object_storage_fields.up,
     down: migration_20261201_113220_object_storage_fields.down,
-    name: '20261201_113220_object_storage_fields'
+    name: '20261201_113220_object_storage_fields',
+  },
+  {
+    up: migration_20261201_134541_site_removals_and_build_jobs.up,
+    down: migration_20261201_134541_site_removals_and_build_jobs.down,
+    name: '20261201_134541_site_removals_and_build_jobs'
   },
 ];

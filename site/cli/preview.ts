@@ -7,7 +7,7 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { contentType, populate, type LinkedDoc } from '../../cms/contentTypes.ts'
 import { projectRoot } from '../../cms/paths.ts'
-import { runSiteBuild } from './runSiteBuild.ts'
+import { runSiteBuild } from '../../cms/jobs/runSiteBuild.ts'
 
 const BANNER =
   '<div role="note" style="background:#8a4b00;color:#fff;padding:.6rem 1rem;font-size:1.1rem;text-align:center">' +

@@ -65,5 +65,15 @@ export const SiteBuild: GlobalConfig = {
       admin: { readOnly: true },
     },
     { name: 'error', label: '错误信息', type: 'textarea', admin: { readOnly: true } },
+    // The build lock: one worker builds at a time, and renews its lease while it does; a lease
+    // left to run out is a worker that died (cms/jobs/siteBuildLock.ts).
+    { name: 'lockedBy', label: '正在更新的工作进程', type: 'text', admin: { readOnly: true } },
+    {
+      name: 'leaseUntil',
+      label: '更新锁有效至',
+      type: 'date',
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    { name: 'lockedJob', label: '正在执行的任务', type: 'text', admin: { readOnly: true } },
   ],
 }

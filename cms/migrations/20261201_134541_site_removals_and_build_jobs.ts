@@ -12,8 +12,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`site_removals_of_collection_idx\` ON \`site_removals\` (\`of_collection\`);`)
   await db.run(sql`CREATE INDEX \`site_removals_updated_at_idx\` ON \`site_removals\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`site_removals_created_at_idx\` ON \`site_removals\` (\`created_at\`);`)
+  await db.run(sql`ALTER TABLE \`payload_jobs\` ADD \`concurrency_key\` text;`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_concurrency_key_idx\` ON \`payload_jobs\` (\`concurrency_key\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`site_removals_id\` integer REFERENCES site_removals(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_site_removals_id_idx\` ON \`payload_locked_documents_rels\` (\`site_removals_id\`);`)
+  await db.run(sql`ALTER TABLE \`site_build\` ADD \`locked_by\` text;`)
+  await db.run(sql`ALTER TABLE \`site_build\` ADD \`lease_until\` text;`)
+  await db.run(sql`ALTER TABLE \`site_build\` ADD \`locked_job\` text;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -70,4 +75,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_streets_id_idx\` ON \`payload_locked_documents_rels\` (\`streets_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_sources_id_idx\` ON \`payload_locked_documents_rels\` (\`sources_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`DROP INDEX \`payload_jobs_concurrency_key_idx\`;`)
+  await db.run(sql`ALTER TABLE \`payload_jobs\` DROP COLUMN \`concurrency_key\`;`)
+  await db.run(sql`ALTER TABLE \`site_build\` DROP COLUMN \`locked_by\`;`)
+  await db.run(sql`ALTER TABLE \`site_build\` DROP COLUMN \`lease_until\`;`)
+  await db.run(sql`ALTER TABLE \`site_build\` DROP COLUMN \`locked_job\`;`)
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
-import { projectRoot } from '../../cms/paths.ts'
+import { projectRoot } from '../paths.ts'
 
 /**
  * Runs `cli/build.ts` in a child process (Astro and Payload each keep one instance per process),

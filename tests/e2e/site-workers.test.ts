@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import { nodeBin, repoRoot } from '../helpers/paths.ts'
+import { anonymous, restClient, type Session } from '../helpers/rest.ts'
+import { startStack, type Stack } from '../helpers/stack.ts'
+
+/**
+ * Site builds taken from Payload's job queue by more than one worker: `npm start` serving only
+ * (SITE_WORKER=off) and two `npm run worker` processes on the same database and served folder, as
+ * a city deployment runs them. They must never build at the same time, every published change must
+ * reach the site, and when a worker dies mid-build the other takes its job over once the lease runs
+ * out.
+ */
+vi.setConfig({ testTimeout: 600_000 })
+
+const PASSWORD = 'Admin-pass-12345'
+const LEASE_MS = 8000
+
+type Line = { at: number; text: string }
+type Worker = { name: string; child: ChildProcess; lines: Line[] }
+
+let stack: Stack
+let api: ReturnType<typeof restClient>
+let admin: Session
+let community: string | number
+const workers: Worker[] = []
+
+function startWorker(name: string): Worker {
+  const child = spawn(nodeBin, [path.join(repoRoot, 'cli/worker.ts')], {
+    cwd: repoRoot,
+    env: { ...stack.env, SITE_BUILD_LEASE_MS: String(LEASE_MS) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const worker: Worker = { name, child, lines: [] }
+  const keep = (chunk: Buffer) => {
+    for (const text of chunk.toString().split('\n'))
+      if (text.trim()) worker.lines.push({ at: Date.now(), text })
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  workers.push(worker)
+  return worker
+}
+
+const output = (worker: Worker) => worker.lines.map((line) => line.text).join('\n')
+
+async function until<T>(what: string, check: () => T | Promise<T>, ms = 300_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not happen in ${ms / 1000} s\n${workers.map(output).join('\n')}`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+
+/** Each build a worker ran, from its "building" line to its "built" line (or its death). */
+function builds(worker: Worker) {
+  const spans: Array<{ from: number; to: number }> = []
+  for (const { at, text } of worker.lines) {
+    if (/Site: \S+ building/.test(text)) spans.push({ from: at, to: Number.POSITIVE_INFINITY })
+    else if (/Site: \S+ built in/.test(text) && spans.length) spans[spans.length - 1].to = at
+  }
+  return spans
+}
+
+const served = async (slug: string) =>
+  (await fetch(`${stack.siteUrl}/shequ/shili/tongzhi/${slug}/`)).status === 200
+
+async function publishNotice(slug: string) {
+  const { status } = await api.post(admin, '/api/notices', {
+    title: `多个构建进程测试 ${slug}`,
+    slug,
+    kind: 'other',
+    community,
+    _status: 'published',
+  })
+  expect(status).toBe(201)
+}
+
+beforeAll(async () => {
+  stack = await startStack({ SITE_WORKER: 'off' })
+  api = restClient(stack.adminUrl)
+  await api.post(anonymous, '/api/users/first-register', {
+    email: 'admin@example.test',
+    password: PASSWORD,
+    name: '管理员',
+  })
+  admin = await api.login('admin@example.test', PASSWORD)
+  community = (await api.get(admin, '/api/communities?where[slug][equals]=shili&depth=0')).json
+    .docs[0].id
+  for (const name of ['A', 'B']) {
+    const worker = startWorker(name)
+    await until(`worker ${name} starting`, () => /Site worker \d+ ready/.test(output(worker)))
+  }
+}, 300_000)
+
+afterAll(async () => {
+  for (const { child } of workers) if (child.exitCode === null) child.kill('SIGKILL')
+  await stack?.stop()
+})
+
+describe('two site workers on one database', () => {
+  it('never build at the same time, and together publish every change', async () => {
+    const slugs = ['liangge-1', 'liangge-2', 'liangge-3', 'liangge-4']
+    for (const slug of slugs) {
+      await publishNotice(slug)
+      // Saves a few seconds apart, so builds are asked for while another may be running.
+      await new Promise((resolve) => setTimeout(resolve, 4000))
+    }
+    for (const slug of slugs) await until(`${slug} on the site`, () => served(slug))
+    // After the last notice is served, nothing may still be building.
+    await until('both workers idle', () =>
+      workers.every((w) => builds(w).every((span) => span.to !== Number.POSITIVE_INFINITY)),
+    )
+
+    const all = workers.flatMap((w) => builds(w).map((span) => ({ ...span, worker: w.name })))
+    expect(all.length).toBeGreaterThan(0)
+    all.sort((a, b) => a.from - b.from)
+    for (let i = 1; i < all.length; i += 1) {
+      // A build starts only after the one before it (by either worker) has finished.
+      expect(
+        all[i].from,
+        `${all[i - 1].worker}'s build overlaps ${all[i].worker}'s`,
+      ).toBeGreaterThanOrEqual(all[i - 1].to)
+    }
+    expect(stack.log()).not.toMatch(/Site: \S+ building/)
+  })
+
+  it('takes over the job of a worker killed mid-build', async () => {
+    const before = new Map(workers.map((w) => [w, builds(w).length]))
+    await publishNotice('liangge-killed')
+    const building = (await until('a build starting', () =>
+      workers.find((w) => builds(w).length > before.get(w)!),
+    )) as Worker
+    building.child.kill('SIGKILL')
+    const other = workers.find((w) => w !== building)!
+    await until('the other worker reclaiming the build', () =>
+      /a worker stopped mid-build/.test(output(other)),
+    )
+    await until('the notice on the site', () => served('liangge-killed'))
+    const lockedBy = (await api.get(admin, '/api/globals/site-build')).json?.lockedBy
+    expect(lockedBy ?? null).toBeNull()
+  })
+})
