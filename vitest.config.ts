@@ -17,7 +17,8 @@ process.env.PAYLOAD_LOG_LEVEL ||= 'warn'
 
 const shared = {
   testTimeout: 120_000,
-  hookTimeout: 300_000,
+  // Long enough for the first test file that starts a CMS to build the admin (minutes on 2 busy cores).
+  hookTimeout: 900_000,
   globalSetup: ['tests/helpers/globalSetup.ts'],
 }
 

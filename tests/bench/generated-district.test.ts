@@ -62,7 +62,7 @@ beforeAll(async () => {
   committeeIds = committees.docs
     .filter((doc) => /-s\d+$/.test(String(doc.slug)))
     .map((doc) => doc.id)
-}, 300_000)
+})
 
 afterAll(async () => {
   await cms?.close()

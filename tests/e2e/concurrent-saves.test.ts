@@ -64,7 +64,7 @@ beforeAll(async () => {
       stdio: 'ignore',
     },
   )
-}, 300_000)
+})
 
 afterAll(async () => {
   reader?.kill('SIGTERM')

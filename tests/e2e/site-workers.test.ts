@@ -97,7 +97,7 @@ beforeAll(async () => {
     const worker = startWorker(name)
     await until(`worker ${name} starting`, () => /Site worker \d+ ready/.test(output(worker)))
   }
-}, 300_000)
+})
 
 afterAll(async () => {
   for (const { child } of workers) if (child.exitCode === null) child.kill('SIGKILL')

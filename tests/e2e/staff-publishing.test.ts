@@ -61,7 +61,7 @@ beforeAll(async () => {
   for (const user of users)
     expect((await api.post(admin, '/api/users', { ...user, password: PASSWORD })).status).toBe(201)
   browser = await launchBrowser()
-}, 300_000)
+})
 
 afterAll(async () => {
   mkdirSync(path.join(repoRoot, 'tests/artifacts'), { recursive: true })

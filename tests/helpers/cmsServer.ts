@@ -37,7 +37,7 @@ export async function startCmsServer(env: Record<string, string> = {}): Promise<
     },
     dataDir,
   )
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + 180_000
   for (;;) {
     try {
       const response = await fetch(`${url}/api/districts?limit=1`)

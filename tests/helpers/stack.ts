@@ -40,7 +40,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     ...env,
   }
   const server = spawnServer(nodeBin, [path.join(repoRoot, 'cli/start.ts')], stackEnv, dataDir)
-  const deadline = Date.now() + 240_000
+  const deadline = Date.now() + 600_000
   while (!/Ready in/.test(server.log())) {
     if (server.exited() || Date.now() > deadline)
       throw new Error(`npm start did not come up:\n${server.log().slice(-4000)}`)

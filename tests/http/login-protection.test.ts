@@ -19,7 +19,7 @@ beforeAll(async () => {
   })
   api = restClient(server.url)
   expect((await api.post(anonymous, '/api/users/first-register', ADMIN)).status).toBe(200)
-}, 240_000)
+})
 afterAll(async () => server?.stop())
 
 describe('logging in', () => {

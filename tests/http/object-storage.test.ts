@@ -125,7 +125,7 @@ beforeAll(async () => {
   })
   expect(created.status, JSON.stringify(created.json)).toBe(201)
   editorB = await api.login('editor-b@example.test', 'Staff-pass-12345', 'editorB')
-}, 300_000)
+})
 
 afterAll(async () => {
   await server?.stop()

@@ -98,7 +98,7 @@ beforeAll(async () => {
     expect(created.status, JSON.stringify(created.json)).toBe(201)
     sessions[role] = await api.login(email, 'Staff-pass-12345', role)
   }
-}, 240_000)
+})
 afterAll(async () => server?.stop())
 
 describe('the first account', () => {

@@ -43,7 +43,7 @@ beforeAll(async () => {
     communities: [community],
   })
   expect(created.status).toBe(201)
-}, 240_000)
+})
 afterAll(async () => server?.stop())
 
 const notice = (slug: string) => ({
