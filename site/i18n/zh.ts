@@ -313,3 +313,12 @@ export const search = {
   community: '居委会',
   date: '日期',
 }
+
+/** GB/T 7714-2015's own words for what a reference lacks, and its separator for "and others". */
+export const citation = {
+  unknownPlace: '出版地不详',
+  unknownPublisher: '出版者不详',
+  unknownJournal: '刊名不详',
+  unknownPaper: '报纸名不详',
+  others: '等',
+}
