@@ -1,4 +1,4 @@
-import jsQR from 'jsqr'
+import jsqr from 'jsqr'
 import sharp from 'sharp'
 
 /** Reads the QR code in an image back, as a phone camera would; null when there is none. */
@@ -7,5 +7,6 @@ export async function decodeQr(image: Buffer | string): Promise<string | null> {
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true })
-  return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? null
+  // jsqr is CommonJS whose types declare a default export: under NodeNext that is `.default`.
+  return jsqr.default(new Uint8ClampedArray(data), info.width, info.height)?.data ?? null
 }

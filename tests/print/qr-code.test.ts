@@ -1,17 +1,8 @@
-import jsQR from 'jsqr'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 
 import { qrSvg } from '../../site/print/qrCode.ts'
-
-/** Reads the QR code in an image back, as a phone camera would. */
-export async function decodeQr(image: Buffer): Promise<string | null> {
-  const { data, info } = await sharp(image)
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true })
-  return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? null
-}
+import { decodeQr } from '../helpers/qr.ts'
 
 describe('QR codes for the notice board', () => {
   it('an inline SVG that decodes back to the URL, labelled for screen readers', async () => {

@@ -1,0 +1,223 @@
+/**
+ * The open-data files' records, made from the site's published content (never from the CMS directly,
+ * so a file holds exactly what the pages show and no draft can reach it). The shapes are those of
+ * schemas.ts; inputs are the content collections' entries (site/content.config.ts), typed here by the
+ * fields each builder reads.
+ */
+import {
+  COMMUNITY_KIND_LABELS,
+  DIRECTION_LABELS,
+  DISCLOSURE_CATEGORY_LABELS,
+  GENRE_LABELS,
+  NOTICE_KIND_LABELS,
+} from '../../cms/labels.ts'
+import { disclosure as td, lookup as tl, openData as t, search as ts } from '../i18n/zh.ts'
+import { gbCitation, type CitedSource } from '../lib/citation.ts'
+import type { CsvCell } from '../lib/csv.ts'
+import { beijingParts } from '../lib/dates.ts'
+import { plainYuan } from '../lib/format.ts'
+import { rangeText, type ServiceArea } from '../lookup/serviceArea.ts'
+import type { CsvColumn } from './schemas.ts'
+
+type Entry<T> = { id: string; data: T }
+type Media = { url: string; filename: string; mimeType: string; filesize: number }
+export type Ref = { slug: string; name: string } | null
+
+export type NoticeData = {
+  title: string
+  kind: string
+  summary: string | null
+  meeting: { startsAt: string; endsAt: string | null; place: string } | null
+  validUntil: string | null
+  pinned: boolean
+  bodyHtml: string
+  attachments: Media[]
+  publishedAt: string
+  updatedAt: string
+}
+export type DisclosureData = {
+  title: string
+  category: string
+  period: { year: number; quarter: number | null; month: number | null }
+  summary: string | null
+  bodyHtml: string
+  lineItems: {
+    item: string
+    direction: 'income' | 'expense'
+    amount: number
+    note: string | null
+  }[]
+  totals: { income: number; expense: number; balance: number } | null
+  corrections: { date: string; note: string }[]
+  attachments: Media[]
+  publishedAt: string
+  updatedAt: string
+}
+
+/** Absolute URLs: `absolute('/anli/x/')` → https://site/anli/x/. */
+export type Absolute = (path: string) => string
+
+const label = (labels: Record<string, string>, value: string) => labels[value] ?? value
+const attachments = (list: Media[], absolute: Absolute) =>
+  list.map((m) => ({
+    url: absolute(m.url),
+    filename: m.filename,
+    mimeType: m.mimeType,
+    filesize: m.filesize,
+  }))
+
+export const fileMeta = (title: string, generated: string, schema: string, page: string) => ({
+  title,
+  generated,
+  licence: { name: t.licenceName, url: t.licenceUrl },
+  schema,
+  page,
+})
+
+export const noticeRecord = (notice: Entry<NoticeData>, url: string, absolute: Absolute) => ({
+  slug: notice.id,
+  url,
+  title: notice.data.title,
+  kind: notice.data.kind,
+  kindLabel: label(NOTICE_KIND_LABELS, notice.data.kind),
+  summary: notice.data.summary,
+  publishedAt: notice.data.publishedAt,
+  updatedAt: notice.data.updatedAt,
+  validUntil: notice.data.validUntil,
+  pinned: notice.data.pinned,
+  meeting: notice.data.meeting,
+  bodyHtml: notice.data.bodyHtml,
+  attachments: attachments(notice.data.attachments, absolute),
+})
+
+export const disclosureRecord = (
+  disclosure: Entry<DisclosureData>,
+  url: string,
+  absolute: Absolute,
+) => ({
+  slug: disclosure.id,
+  url,
+  title: disclosure.data.title,
+  category: disclosure.data.category,
+  categoryLabel: label(DISCLOSURE_CATEGORY_LABELS, disclosure.data.category),
+  period: disclosure.data.period,
+  periodLabel: td.periodValue(disclosure.data.period),
+  summary: disclosure.data.summary,
+  publishedAt: disclosure.data.publishedAt,
+  updatedAt: disclosure.data.updatedAt,
+  bodyHtml: disclosure.data.bodyHtml,
+  lineItems: disclosure.data.lineItems,
+  totals: disclosure.data.totals,
+  corrections: disclosure.data.corrections,
+  attachments: attachments(disclosure.data.attachments, absolute),
+})
+
+const pad = (n: number) => String(n).padStart(2, '0')
+/** 2026-11-28 14:00, Beijing time, as a spreadsheet shows a time. */
+export const beijingMinute = (iso: string | null) => {
+  if (!iso) return null
+  const p = beijingParts(iso)
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`
+}
+const beijingDay = (iso: string | null) => beijingMinute(iso)?.slice(0, 10) ?? null
+
+export type CsvRow = Partial<Record<CsvColumn['key'], CsvCell>>
+
+/** data.csv: one row per notice and per disclosure, one per line item for finance tables. */
+export function communityCsvRows(
+  notices: { entry: Entry<NoticeData>; url: string }[],
+  disclosures: { entry: Entry<DisclosureData>; url: string }[],
+): CsvRow[] {
+  const noticeRows = notices.map(({ entry: { id, data }, url }): CsvRow => ({
+    type: ts.types.notice,
+    slug: id,
+    title: data.title,
+    kind: label(NOTICE_KIND_LABELS, data.kind),
+    publishedAt: beijingMinute(data.publishedAt),
+    updatedAt: beijingMinute(data.updatedAt),
+    validUntil: beijingDay(data.validUntil),
+    meetingStart: beijingMinute(data.meeting?.startsAt ?? null),
+    meetingEnd: beijingMinute(data.meeting?.endsAt ?? null),
+    meetingPlace: data.meeting?.place,
+    url,
+  }))
+  const disclosureRows = disclosures.flatMap(({ entry: { id, data }, url }) => {
+    const row: CsvRow = {
+      type: ts.types.disclosure,
+      slug: id,
+      title: data.title,
+      kind: label(DISCLOSURE_CATEGORY_LABELS, data.category),
+      period: td.periodValue(data.period),
+      publishedAt: beijingMinute(data.publishedAt),
+      updatedAt: beijingMinute(data.updatedAt),
+      url,
+    }
+    if (!data.lineItems.length) return [row]
+    return data.lineItems.map((line): CsvRow => ({
+      ...row,
+      lineItem: line.item,
+      direction: label(DIRECTION_LABELS, line.direction),
+      amount: plainYuan(line.amount),
+      lineNote: line.note,
+    }))
+  })
+  return [...noticeRows, ...disclosureRows]
+}
+
+/** Rows as the CSV writer takes them: the headers, then each row's cells in column order. */
+export const csvTable = (columns: CsvColumn[], rows: CsvRow[]): CsvCell[][] => [
+  columns.map((column) => t.columns[column.key][0]),
+  ...rows.map((row) => columns.map((column) => row[column.key] ?? null)),
+]
+
+type SourceData = {
+  title: string
+  kind: string
+  editors: string[]
+  place: string | null
+  publisher: string | null
+  published: string | null
+  container: string | null
+  issue: string | null
+  pages: string | null
+  isbn: string | null
+}
+type Citation = { publication: string | null; chapter: string | null; page: number | null }
+
+/** A case's or project's source, with its GB/T 7714 citation (as a part of a book when it is one). */
+export function sourceRecord(
+  citation: Citation,
+  source: Entry<SourceData> | undefined,
+  partTitle: string,
+) {
+  return {
+    publication: source ? { slug: source.id, ...source.data } : null,
+    chapter: citation.chapter,
+    page: citation.page,
+    citation: source
+      ? gbCitation(source.data as CitedSource, { title: partTitle, page: citation.page })
+      : null,
+  }
+}
+
+export const communityKindLabel = (kind: string) => label(COMMUNITY_KIND_LABELS, kind)
+export const genreLabel = (genre: string) => label(GENRE_LABELS, genre)
+
+/** 示例苑（示例花苑、原名 示例新苑）、示例一村: a service area's estates for one CSV cell. */
+export const estatesText = (area: ServiceArea) =>
+  area.estates
+    .map((estate) => {
+      const others = [
+        ...estate.aliases,
+        ...estate.formerNames.map((name) => `${tl.formerPrefix}${name}`),
+      ]
+      return others.length ? `${estate.name}（${others.join('、')}）` : estate.name
+    })
+    .join('、')
+
+export const roadsText = (area: ServiceArea) =>
+  area.roads
+    .map(
+      (range) => `${range.road}${rangeText(range, { parity: tl.parity, wholeRoad: tl.wholeRoad })}`,
+    )
+    .join('、')
