@@ -62,6 +62,12 @@ export const DIRECTION_LABELS = { income: '收入', expense: '支出' }
 
 export const SOURCE_KIND_LABELS = { book: '图书', article: '期刊文章', news: '新闻报道' }
 
+/** A road range's numbers: both sides of the road, or one side only. */
+export const PARITY_LABELS = { all: '单双号', odd: '单号', even: '双号' }
+
+/** 号 is a house on the road; 弄 a lane off it, with houses of its own. */
+export const NUMBER_UNIT_LABELS = { number: '号', lane: '弄' }
+
 /** Every labelled kind of value, by the name templates use. */
 const LABELS = {
   role: ROLE_LABELS,
@@ -75,6 +81,8 @@ const LABELS = {
   disclosureCategory: DISCLOSURE_CATEGORY_LABELS,
   direction: DIRECTION_LABELS,
   sourceKind: SOURCE_KIND_LABELS,
+  parity: PARITY_LABELS,
+  numberUnit: NUMBER_UNIT_LABELS,
 }
 export type LabelKind = keyof typeof LABELS
 export type LabelledValue<K extends LabelKind> = keyof (typeof LABELS)[K] & string
@@ -100,3 +108,5 @@ export const noticeKindOptions = options(NOTICE_KIND_LABELS)
 export const disclosureCategoryOptions = options(DISCLOSURE_CATEGORY_LABELS)
 export const directionOptions = options(DIRECTION_LABELS)
 export const sourceKindOptions = options(SOURCE_KIND_LABELS)
+export const parityOptions = options(PARITY_LABELS)
+export const numberUnitOptions = options(NUMBER_UNIT_LABELS)

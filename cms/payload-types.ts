@@ -201,6 +201,42 @@ export interface Community {
   office?: {
     address?: string | null;
     dutyHours?: string | null;
+    /**
+     * 印在打印的通知和海报上，如 021-5555-0101。
+     */
+    phone?: string | null;
+  };
+  /**
+   * 居民在首页“找我的居委会”中输入小区名称或道路门牌时，靠这里的内容找到本居委会。只填写确知的小区和门牌范围。
+   */
+  serviceArea?: {
+    estates?:
+      | {
+          name: string;
+          /**
+           * 居民常用的其他叫法，如楼盘名、简称。
+           */
+          aliases?: string[] | null;
+          /**
+           * 小区改名前的名称。
+           */
+          formerNames?: string[] | null;
+          id?: string | null;
+        }[]
+      | null;
+    /**
+     * 例如“示例路 100–188 弄，双号”。一条路的单号和双号属于不同居委会时，分两行填写；不填起止号表示整条路。
+     */
+    roads?:
+      | {
+          road: string;
+          from?: number | null;
+          to?: number | null;
+          parity: 'all' | 'odd' | 'even';
+          unit: 'number' | 'lane';
+          id?: string | null;
+        }[]
+      | null;
   };
   cover?: (number | null) | Media;
   /**
@@ -315,11 +351,24 @@ export interface Source {
   slug: string;
   kind: 'book' | 'article' | 'news';
   editors?: string[] | null;
+  /**
+   * 如 上海（图书）
+   */
+  place?: string | null;
   publisher?: string | null;
   /**
-   * 年或年-月，如 2017-01
+   * 按原文所印：年、年-月或年-月-日，如 2017-01
    */
   published?: string | null;
+  /**
+   * 期刊文章和新闻报道所载的刊物或报纸
+   */
+  container?: string | null;
+  issue?: string | null;
+  /**
+   * 如 97-107
+   */
+  pages?: string | null;
   isbn?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -976,6 +1025,29 @@ export interface CommunitiesSelect<T extends boolean = true> {
     | {
         address?: T;
         dutyHours?: T;
+        phone?: T;
+      };
+  serviceArea?:
+    | T
+    | {
+        estates?:
+          | T
+          | {
+              name?: T;
+              aliases?: T;
+              formerNames?: T;
+              id?: T;
+            };
+        roads?:
+          | T
+          | {
+              road?: T;
+              from?: T;
+              to?: T;
+              parity?: T;
+              unit?: T;
+              id?: T;
+            };
       };
   cover?: T;
   demo?: T;
@@ -1284,8 +1356,12 @@ export interface SourcesSelect<T extends boolean = true> {
   slug?: T;
   kind?: T;
   editors?: T;
+  place?: T;
   publisher?: T;
   published?: T;
+  container?: T;
+  issue?: T;
+  pages?: T;
   isbn?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -14,7 +14,7 @@ import {
 import { disclosure as td, lookup as tl, openData as t, search as ts } from '../i18n/zh.ts'
 import { gbCitation, type CitedSource } from '../lib/citation.ts'
 import type { CsvCell } from '../lib/csv.ts'
-import { beijingParts } from '../lib/dates.ts'
+import { isoDateTime } from '../../cms/beijingTime.ts'
 import { plainYuan } from '../lib/format.ts'
 import { rangeText, type ServiceArea } from '../lookup/serviceArea.ts'
 import type { CsvColumn } from './schemas.ts'
@@ -112,13 +112,8 @@ export const disclosureRecord = (
   attachments: attachments(disclosure.data.attachments, absolute),
 })
 
-const pad = (n: number) => String(n).padStart(2, '0')
 /** 2026-11-28 14:00, Beijing time, as a spreadsheet shows a time. */
-export const beijingMinute = (iso: string | null) => {
-  if (!iso) return null
-  const p = beijingParts(iso)
-  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`
-}
+export const beijingMinute = (iso: string | null) => (iso ? isoDateTime(iso) : null)
 const beijingDay = (iso: string | null) => beijingMinute(iso)?.slice(0, 10) ?? null
 
 export type CsvRow = Partial<Record<CsvColumn['key'], CsvCell>>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { createTwoCommunities, sampleData } from '../helpers/fixtures.ts'
+import { refusalMessages } from '../helpers/refusal.ts'
 import { as, createUser, type TestUser } from '../helpers/users.ts'
 
 /**
@@ -262,6 +263,55 @@ describe('communities', () => {
         ...as(users.editorA),
       }),
     ).rejects.toThrow()
+  })
+
+  it("an editor maintains their own community's service area (辖区), and a supervisor of another street cannot", async () => {
+    const serviceArea = {
+      estates: [{ name: '甲小区', aliases: ['甲苑'], formerNames: ['甲新村'] }],
+      roads: [{ road: '甲路', from: 100, to: 188, parity: 'even', unit: 'lane' }],
+    }
+    await payload.update({
+      collection: 'communities',
+      id: world.communityA.id,
+      data: { serviceArea } as never,
+      ...as(users.editorA),
+    })
+    expect((await stored('communities', world.communityA.id))?.serviceArea).toMatchObject({
+      estates: [{ name: '甲小区', aliases: ['甲苑'], formerNames: ['甲新村'] }],
+      roads: [{ road: '甲路', from: 100, to: 188, parity: 'even', unit: 'lane' }],
+    })
+    const before = (await stored('communities', world.communityB.id))?.serviceArea
+    for (const who of ['editorA', 'supervisorA'])
+      await expect(
+        payload.update({
+          collection: 'communities',
+          id: world.communityB.id,
+          data: { serviceArea } as never,
+          ...as(users[who]),
+        }),
+        who,
+      ).rejects.toThrow()
+    expect((await stored('communities', world.communityB.id))?.serviceArea).toEqual(before)
+  })
+
+  it('a road range that cannot be is refused with a message saying why, and nothing is written', async () => {
+    const before = (await stored('communities', world.communityA.id))?.serviceArea
+    for (const [road, message] of [
+      [{ road: '甲路', from: 188, to: 100, parity: 'all', unit: 'number' }, '起始号不能大于终止号'],
+      [{ road: '甲路', from: 100, to: 189, parity: 'even', unit: 'lane' }, '都应为双数'],
+      [{ road: '甲路', from: 100, parity: 'all', unit: 'number' }, '要么都填，要么都不填'],
+    ] as const)
+      expect(
+        await refusalMessages(
+          payload.update({
+            collection: 'communities',
+            id: world.communityA.id,
+            data: { serviceArea: { roads: [road] } } as never,
+            ...as(users.editorA),
+          }),
+        ),
+      ).toContain(message)
+    expect((await stored('communities', world.communityA.id))?.serviceArea).toEqual(before)
   })
 
   it('an editor is refused changing identity fields (slug, street, demo flag)', async () => {

@@ -4,6 +4,7 @@ import { communityScopedAccess } from '../../access/communityScoped.ts'
 import { isAdmin, isAdminUser } from '../../access/roles.ts'
 import { placeFields } from '../../fields/community.ts'
 import { numberField } from '../../fields/number.ts'
+import { serviceAreaField } from '../../fields/serviceArea.ts'
 import { slugField } from '../../fields/slug.ts'
 import { yearMonthField } from '../../fields/yearMonth.ts'
 import { assertAdminOnlyFields } from '../../hooks/assertAdminOnlyFields.ts'
@@ -89,8 +90,15 @@ export const Communities: CollectionConfig = {
       fields: [
         { name: 'address', label: '地址', type: 'text' },
         { name: 'dutyHours', label: '值班时间', type: 'text' },
+        {
+          name: 'phone',
+          label: '联系电话',
+          type: 'text',
+          admin: { description: '印在打印的通知和海报上，如 021-5555-0101。' },
+        },
       ],
     },
+    serviceAreaField,
     { name: 'cover', label: '封面图片', type: 'upload', relationTo: 'media' },
     {
       name: 'demo',
