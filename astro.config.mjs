@@ -11,8 +11,12 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [react(), sitemap()],
+  // Short links (/t/…/) only redirect to pages the sitemap already lists.
+  integrations: [react(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/t/') })],
   image: { responsiveStyles: false },
+  // Every script a file of its own, never inlined however small, so a Content-Security-Policy can
+  // allow scripts by origin (the only inline script is the 长辈模式 snippet, whose hash is fixed).
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   // Pages whose cacheKey (site/lib/cacheKey.ts) and templates are unchanged keep their output.
   experimental: { incrementalBuild: true },

@@ -10,18 +10,39 @@ export const routes = {
   search: () => '/sousuo/',
   rss: () => '/rss.xml',
 
+  /** 找我的居委会: the lookup (and, without JavaScript, the directory by place) and its index. */
+  findCommittee: (query?: string) => (query ? `/zhao/?q=${encodeURIComponent(query)}` : '/zhao/'),
+  lookupIndex: () => '/zhao/index.json',
+  /** A short link for chat messages (/t/k3x9m2qa/), redirecting to the item. */
+  shortLink: (code: string) => `/t/${code}/`,
+
+  /** 开放数据: the page explaining the files, the city-wide files and their schemas. */
+  openData: () => '/kaifang-shuju/',
+  openDataFile: (file: string) => `/kaifang-shuju/${file}`,
+  openDataSchema: (name: string) => `/kaifang-shuju/schema/${name}.schema.json`,
+
   district: (district: string) => `/qu/${district}/`,
   street: (street: string) => `/jiedao/${street}/`,
 
   community: (community: string) => `/shequ/${community}/`,
   communityRss: (community: string) => `/shequ/${community}/rss.xml`,
   communityCalendar: (community: string) => `/shequ/${community}/calendar.ics`,
+  /** The committee's next meeting and latest notice, for the lookup's results. */
+  communityLatest: (community: string) => `/shequ/${community}/jinqi.json`,
+  communityData: (community: string) => `/shequ/${community}/data.json`,
+  communityDataCsv: (community: string) => `/shequ/${community}/data.csv`,
+  /** The A4 poster for the notice board (海报). */
+  communityPoster: (community: string) => `/shequ/${community}/haibao/`,
   notices: (community: string) => `/shequ/${community}/tongzhi/`,
   notice: (community: string, slug: string) => `/shequ/${community}/tongzhi/${slug}/`,
   noticeIcs: (community: string, slug: string) => `/shequ/${community}/tongzhi/${slug}.ics`,
+  noticeShareImage: (community: string, slug: string) =>
+    `/shequ/${community}/tongzhi/${slug}/share.png`,
   disclosures: (community: string) => `/shequ/${community}/gongkai/`,
   disclosure: (community: string, slug: string) => `/shequ/${community}/gongkai/${slug}/`,
   disclosureCsv: (community: string, slug: string) => `/shequ/${community}/gongkai/${slug}.csv`,
+  disclosureShareImage: (community: string, slug: string) =>
+    `/shequ/${community}/gongkai/${slug}/share.png`,
   archive: (community: string) => `/shequ/${community}/guidang/`,
   // Later pages live under ye/ (页): a bare /2026/10/ would be both page 10 and the October page.
   archiveYear: (community: string, year: number, page = 1) =>

@@ -8,15 +8,13 @@ import {
   COMMUNITY_KIND_LABELS,
   DIRECTION_LABELS,
   DISCLOSURE_CATEGORY_LABELS,
-  GENRE_LABELS,
   NOTICE_KIND_LABELS,
 } from '../../cms/labels.ts'
-import { disclosure as td, lookup as tl, openData as t, search as ts } from '../i18n/zh.ts'
+import { disclosure as td, openData as t, search as ts } from '../i18n/zh.ts'
 import { gbCitation, type CitedSource } from '../lib/citation.ts'
 import type { CsvCell } from '../lib/csv.ts'
 import { isoDateTime } from '../../cms/beijingTime.ts'
 import { plainYuan } from '../lib/format.ts'
-import { rangeText, type ServiceArea } from '../lookup/serviceArea.ts'
 import type { CsvColumn } from './schemas.ts'
 
 type Entry<T> = { id: string; data: T }
@@ -183,7 +181,7 @@ type Citation = { publication: string | null; chapter: string | null; page: numb
 export function sourceRecord(
   citation: Citation,
   source: Entry<SourceData> | undefined,
-  partTitle: string,
+  partTitle: string | null,
 ) {
   return {
     publication: source ? { slug: source.id, ...source.data } : null,
@@ -196,23 +194,3 @@ export function sourceRecord(
 }
 
 export const communityKindLabel = (kind: string) => label(COMMUNITY_KIND_LABELS, kind)
-export const genreLabel = (genre: string) => label(GENRE_LABELS, genre)
-
-/** 示例苑（示例花苑、原名 示例新苑）、示例一村: a service area's estates for one CSV cell. */
-export const estatesText = (area: ServiceArea) =>
-  area.estates
-    .map((estate) => {
-      const others = [
-        ...estate.aliases,
-        ...estate.formerNames.map((name) => `${tl.formerPrefix}${name}`),
-      ]
-      return others.length ? `${estate.name}（${others.join('、')}）` : estate.name
-    })
-    .join('、')
-
-export const roadsText = (area: ServiceArea) =>
-  area.roads
-    .map(
-      (range) => `${range.road}${rangeText(range, { parity: tl.parity, wholeRoad: tl.wholeRoad })}`,
-    )
-    .join('、')

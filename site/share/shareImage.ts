@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 
 import sharp from 'sharp'
@@ -132,6 +133,8 @@ export async function renderShareImage(card: ShareCard, fontfile: string): Promi
     .toBuffer()
 }
 
+const inFlight = new Map<string, Promise<Buffer>>()
+
 /**
  * The image for a card, from the cache when it was made before: `<cacheDir>/<digest>.png`. Written
  * through a temporary file, so a build stopped half-way never leaves half an image to be reused.
@@ -139,12 +142,43 @@ export async function renderShareImage(card: ShareCard, fontfile: string): Promi
 export async function shareImage(card: ShareCard, cacheDir: string): Promise<Buffer | null> {
   const fontfile = shareFontFile()
   if (!fontfile) return null
-  const file = path.join(cacheDir, `${shareDigest(card, fontfile)}.png`)
+  const digest = shareDigest(card, fontfile)
+  const file = path.join(cacheDir, `${digest}.png`)
   if (existsSync(file)) return readFileSync(file)
-  const png = await renderShareImage(card, fontfile)
-  mkdirSync(cacheDir, { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, png)
-  renameSync(temporary, file)
-  return png
+  if (!inFlight.has(digest))
+    inFlight.set(
+      digest,
+      renderShareImage(card, fontfile)
+        .then((png) => {
+          mkdirSync(cacheDir, { recursive: true })
+          const temporary = `${file}.${process.pid}.tmp`
+          writeFileSync(temporary, png)
+          renameSync(temporary, file)
+          return png
+        })
+        .finally(() => inFlight.delete(digest)),
+    )
+  return inFlight.get(digest)!
+}
+
+/**
+ * Starts drawing the cards not in the cache yet, a few at a time, while the build goes on rendering
+ * pages: sharp draws on its own threads, so on a first build the images cost little extra time.
+ * Resolves when all are drawn; `shareImage` for one of them waits for its drawing.
+ */
+export async function prepareShareImages(
+  cards: ShareCard[],
+  cacheDir: string,
+  concurrency = availableParallelism(),
+): Promise<void> {
+  const fontfile = shareFontFile()
+  if (!fontfile) return
+  const missing = cards.filter(
+    (card) => !existsSync(path.join(cacheDir, `${shareDigest(card, fontfile)}.png`)),
+  )
+  let next = 0
+  const worker = async () => {
+    while (next < missing.length) await shareImage(missing[next++], cacheDir)
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, missing.length) }, worker))
 }

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import {
   SHARE_HEIGHT,
   SHARE_WIDTH,
+  prepareShareImages,
   shareDigest,
   shareFontFile,
   shareImage,
@@ -60,6 +61,25 @@ describe('share images', () => {
     expect(readdirSync(cacheDir).sort()).toEqual(first)
     await shareImage({ ...card, date: '2026年11月29日（星期日）14:00' }, cacheDir)
     expect(readdirSync(cacheDir)).toHaveLength(first.length + 1)
+  })
+
+  it('drawn ahead a few at a time: each card once, and none again on the next build', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'share-images-'))
+    const cards = ['一', '二', '三', '四', '五'].map((n) => ({
+      ...card,
+      title: `第${n}次居民会议`,
+    }))
+    await prepareShareImages([...cards, cards[0]], dir, 2)
+    const files = readdirSync(dir).sort()
+    expect(files).toEqual(cards.map((c) => `${shareDigest(c)}.png`).sort())
+    const times = files.map((f) => statSync(path.join(dir, f)).mtimeMs)
+    await prepareShareImages(cards, dir, 2)
+    expect(
+      readdirSync(dir)
+        .sort()
+        .map((f) => statSync(path.join(dir, f)).mtimeMs),
+    ).toEqual(times)
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('the digest follows every field the image shows', () => {

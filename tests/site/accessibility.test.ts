@@ -29,6 +29,9 @@ const PAGE_TYPES: Record<string, string> = {
   'brand-project': '/pinpai/qunying-jiayuan-yishihui/',
   district: '/qu/xuhui/',
   street: '/jiedao/huajing/',
+  'find-committee': '/zhao/',
+  'community-poster': '/shequ/shili/haibao/',
+  'open-data': '/kaifang-shuju/',
   'not-found': '/no-such-page/',
 }
 const WIDTHS = [390, 1280]

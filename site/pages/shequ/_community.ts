@@ -7,6 +7,7 @@ import { timeline, type TimelineItem } from '../../lib/archive.ts'
 import { site } from '../../i18n/zh.ts'
 import type { Place } from '../../lib/library.ts'
 import { routes, type Crumb } from '../../lib/routes.ts'
+import { shortCodes } from '../../lib/shortLink.ts'
 
 export type CommunityContext = {
   community: content.Community
@@ -85,4 +86,25 @@ export function communityCrumbs(ctx: CommunityContext, ...tail: Crumb[]): Crumb[
     { label: ctx.community.data.name, href: routes.community(ctx.community.id) },
     ...tail,
   ]
+}
+
+let codes: Promise<Map<string, string>> | undefined
+/** Every notice's and disclosure's page path with its short link code, unique across the site. */
+export function shortLinks(): Promise<Map<string, string>> {
+  codes ??= communityContexts().then((contexts) =>
+    shortCodes(
+      contexts.flatMap((ctx) => [
+        ...ctx.notices.map((n) => routes.notice(ctx.community.id, n.id)),
+        ...ctx.disclosures.map((d) => routes.disclosure(ctx.community.id, d.id)),
+      ]),
+    ),
+  )
+  return codes
+}
+
+/** The short link (/t/…/) of a notice's or disclosure's page. */
+export async function shortLinkOf(itemPath: string): Promise<string> {
+  const code = (await shortLinks()).get(itemPath)
+  if (!code) throw new Error(`no short link for ${itemPath}`)
+  return routes.shortLink(code)
 }

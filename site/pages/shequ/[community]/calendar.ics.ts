@@ -1,4 +1,8 @@
-/** Every meeting of a community, past and future: a calendar residents can subscribe to. */
+/**
+ * Every meeting of a community, past and future: a calendar residents can subscribe to. Every
+ * committee has one, empty until its first meeting, so the poster's QR code can be scanned today
+ * and the meetings appear on residents' phones once they are announced.
+ */
 import { keyed } from '../../../lib/cacheKey.ts'
 import type { APIRoute, GetStaticPaths } from 'astro'
 
@@ -8,9 +12,10 @@ import { meetingEvent } from './_calendar.ts'
 
 export const getStaticPaths = (async () =>
   keyed(
-    (await communityContexts())
-      .filter((ctx) => meetingsOf(ctx).length > 0)
-      .map((ctx) => ({ params: { community: ctx.community.id }, props: { ctx } })),
+    (await communityContexts()).map((ctx) => ({
+      params: { community: ctx.community.id },
+      props: { ctx },
+    })),
     ({ props }) => [props.ctx.community, meetingsOf(props.ctx)],
   )) satisfies GetStaticPaths
 

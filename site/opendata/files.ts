@@ -1,0 +1,241 @@
+/**
+ * How each open-data file (registry.ts) is made from the published content; the endpoints under
+ * /kaifang-shuju/ and /shequ/<slug>/ call these.
+ */
+import { label, openData as t } from '../i18n/zh.ts'
+import {
+  brandProjects,
+  caseStudies,
+  communities,
+  disclosures as allDisclosures,
+  index,
+  notices as allNotices,
+  type Community,
+} from '../lib/content.ts'
+import { toCsv } from '../lib/csv.ts'
+import { buildTime } from '../lib/buildTime.ts'
+import { genreLabel, hasFullText, placeResolver, type Place } from '../lib/library.ts'
+import { routes } from '../lib/routes.ts'
+import { estatesText, roadsText } from '../lookup/serviceAreaText.ts'
+import {
+  communityCsvRows,
+  communityKindLabel,
+  csvTable,
+  disclosureRecord,
+  fileMeta,
+  noticeRecord,
+  sourceRecord,
+  type Absolute,
+  type Ref,
+} from './records.ts'
+import { schemaOf } from './registry.ts'
+import { casesCsvColumns, communitiesCsvColumns, communityCsvColumns } from './schemas.ts'
+
+export type Site = { absolute: Absolute }
+const generated = () => new Date(buildTime()).toISOString()
+const meta = (site: Site, schema: string) =>
+  fileMeta(
+    schemaOf(schema).title,
+    generated(),
+    site.absolute(routes.openDataSchema(schema)),
+    site.absolute(routes.openData()),
+  )
+const ref = (entry: { id: string; data: { name: string } } | undefined): Ref =>
+  entry ? { slug: entry.id, name: entry.data.name } : null
+const placeRefs = (place: Place) => ({
+  community: ref(place.community),
+  street: ref(place.street),
+  district: ref(place.district),
+})
+
+/** A committee's data.json. */
+export async function communityData(community: Community, site: Site) {
+  const slug = community.id
+  const [notices, disclosures] = await Promise.all([allNotices(), allDisclosures()])
+  return {
+    meta: meta(site, 'community-data'),
+    community: {
+      slug,
+      name: community.data.name,
+      url: site.absolute(routes.community(slug)),
+      demo: community.data.demo,
+    },
+    notices: notices
+      .filter((n) => n.data.community === slug)
+      .map((n) => noticeRecord(n, site.absolute(routes.notice(slug, n.id)), site.absolute)),
+    disclosures: disclosures
+      .filter((d) => d.data.community === slug)
+      .map((d) => disclosureRecord(d, site.absolute(routes.disclosure(slug, d.id)), site.absolute)),
+  }
+}
+
+/** A committee's data.csv. */
+export async function communityCsv(community: Community, site: Site): Promise<string> {
+  const slug = community.id
+  const [notices, disclosures] = await Promise.all([allNotices(), allDisclosures()])
+  const rows = communityCsvRows(
+    notices
+      .filter((n) => n.data.community === slug)
+      .map((entry) => ({ entry, url: site.absolute(routes.notice(slug, entry.id)) })),
+    disclosures
+      .filter((d) => d.data.community === slug)
+      .map((entry) => ({ entry, url: site.absolute(routes.disclosure(slug, entry.id)) })),
+  )
+  return toCsv(csvTable(communityCsvColumns, rows))
+}
+
+async function caseRecords(site: Site) {
+  const [cases, placeOf, source, problem, mechanism, project] = await Promise.all([
+    caseStudies(),
+    placeResolver(),
+    index('sources'),
+    index('problemCategories'),
+    index('mechanisms'),
+    index('brandProjects'),
+  ])
+  return cases.map((c) => ({
+    slug: c.id,
+    url: site.absolute(routes.caseStudy(c.id)),
+    title: c.data.title,
+    genre: c.data.genre,
+    genreLabel: genreLabel(c.data.genre),
+    ...placeRefs(placeOf(c)),
+    problemCategories: c.data.problemCategories
+      .map((s) => ref(problem(s)))
+      .filter((r) => r !== null),
+    mechanisms: c.data.mechanisms.map((s) => ref(mechanism(s))).filter((r) => r !== null),
+    year: c.data.year,
+    summary: c.data.summary,
+    hasFullText: hasFullText(c),
+    commentator: c.data.commentator,
+    figures: c.data.figures,
+    brandProject: ref(c.data.brandProject ? project(c.data.brandProject) : undefined),
+    source: sourceRecord(
+      c.data.source,
+      c.data.source.publication ? source(c.data.source.publication) : undefined,
+      c.data.title,
+    ),
+    updatedAt: c.data.updatedAt,
+  }))
+}
+
+async function communityRecords(site: Site) {
+  const [all, placeOf] = await Promise.all([communities(), placeResolver()])
+  return all.map((c) => {
+    const place = placeOf({ data: { community: c.id, street: null, district: null } })
+    return {
+      slug: c.id,
+      url: site.absolute(routes.community(c.id)),
+      name: c.data.name,
+      kind: c.data.kind,
+      kindLabel: communityKindLabel(c.data.kind),
+      street: ref(place.street),
+      district: ref(place.district),
+      city: place.district ? label('city', place.district.data.city) : null,
+      types: c.data.types,
+      households: c.data.households,
+      residents: c.data.residents,
+      areaM2: c.data.areaM2,
+      founded: c.data.founded,
+      office: c.data.office,
+      serviceArea: c.data.serviceArea,
+      demo: c.data.demo,
+      files: {
+        dataJson: site.absolute(routes.communityData(c.id)),
+        dataCsv: site.absolute(routes.communityDataCsv(c.id)),
+        calendar: site.absolute(routes.communityCalendar(c.id)),
+        feed: site.absolute(routes.communityRss(c.id)),
+      },
+    }
+  })
+}
+
+const joined = (refs: Ref[]) => refs.map((r) => r?.name).join('、')
+
+/** The body of a city-wide file. */
+export async function cityFile(file: string, site: Site): Promise<string> {
+  switch (file) {
+    case 'cases.json':
+      return JSON.stringify({ meta: meta(site, 'cases'), cases: await caseRecords(site) })
+    case 'cases.csv':
+      return toCsv(
+        csvTable(
+          casesCsvColumns,
+          (await caseRecords(site)).map((c) => ({
+            slug: c.slug,
+            title: c.title,
+            genre: c.genreLabel,
+            community: c.community?.name,
+            street: c.street?.name,
+            district: c.district?.name,
+            year: c.year,
+            problems: joined(c.problemCategories),
+            mechanisms: joined(c.mechanisms),
+            summary: c.summary,
+            publication: c.source.publication?.title,
+            chapter: c.source.chapter,
+            page: c.source.page,
+            citation: c.source.citation,
+            url: c.url,
+          })),
+        ),
+      )
+    case 'brand-projects.json': {
+      const [projects, placeOf, source] = await Promise.all([
+        brandProjects(),
+        placeResolver(),
+        index('sources'),
+      ])
+      return JSON.stringify({
+        meta: meta(site, 'brand-projects'),
+        projects: projects.map((p) => ({
+          slug: p.id,
+          url: site.absolute(routes.brandProject(p.id)),
+          name: p.data.name,
+          ...placeRefs(placeOf(p)),
+          slogan: p.data.slogan,
+          founded: p.data.founded,
+          summary: p.data.summary,
+          activities: p.data.activities,
+          honours: p.data.honours,
+          figures: p.data.figures,
+          source: sourceRecord(
+            p.data.source,
+            p.data.source.publication ? source(p.data.source.publication) : undefined,
+            null,
+          ),
+          updatedAt: p.data.updatedAt,
+        })),
+      })
+    }
+    case 'communities.json':
+      return JSON.stringify({
+        meta: meta(site, 'communities'),
+        communities: await communityRecords(site),
+      })
+    case 'communities.csv':
+      return toCsv(
+        csvTable(
+          communitiesCsvColumns,
+          (await communityRecords(site)).map((c) => ({
+            slug: c.slug,
+            name: c.name,
+            communityKind: c.kindLabel,
+            street: c.street?.name,
+            district: c.district?.name,
+            city: c.city,
+            households: c.households,
+            residents: c.residents,
+            estates: estatesText(c.serviceArea),
+            roads: roadsText(c.serviceArea),
+            address: c.office.address,
+            dutyHours: c.office.dutyHours,
+            phone: c.office.phone,
+            demo: c.demo ? t.yes : t.no,
+            url: c.url,
+          })),
+        ),
+      )
+  }
+  throw new Error(`open data: no file ${file}`)
+}

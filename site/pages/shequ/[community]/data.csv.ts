@@ -1,0 +1,17 @@
+/** A committee's open data as a spreadsheet: a row per notice, disclosure and finance line item. */
+import type { APIRoute, GetStaticPaths } from 'astro'
+
+import { communityCsv } from '../../../opendata/files.ts'
+import { communityContexts, type CommunityContext } from '../_community.ts'
+
+export const getStaticPaths = (async () =>
+  (await communityContexts()).map((ctx) => ({
+    params: { community: ctx.community.id },
+    props: { ctx },
+  }))) satisfies GetStaticPaths
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const { ctx } = props as { ctx: CommunityContext }
+  const csv = await communityCsv(ctx.community, { absolute: (p) => new URL(p, site).href })
+  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
+}

@@ -1,0 +1,19 @@
+/** A committee's open data: its published notices and disclosures (site/opendata/). */
+import type { APIRoute, GetStaticPaths } from 'astro'
+
+import { communityData } from '../../../opendata/files.ts'
+import { communityContexts, type CommunityContext } from '../_community.ts'
+
+export const getStaticPaths = (async () =>
+  (await communityContexts()).map((ctx) => ({
+    params: { community: ctx.community.id },
+    props: { ctx },
+  }))) satisfies GetStaticPaths
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const { ctx } = props as { ctx: CommunityContext }
+  const data = await communityData(ctx.community, { absolute: (p) => new URL(p, site).href })
+  return new Response(JSON.stringify(data), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  })
+}
