@@ -545,7 +545,6 @@ export const lookup = {
   label: '您住在哪个小区或哪条路？',
   hint: '例如：宝通家园、示例路120弄，或拼音首字母 btjy',
   submit: '查找',
-  parity: { all: '单双号', odd: '单号', even: '双号' },
   wholeRoad: '（全路段）',
   formerPrefix: '原名',
   aliasPrefix: '又名',

@@ -6,6 +6,7 @@
  * A road and number is answered plainly: the committees whose ranges cover it, or, when none does,
  * that it is outside every range this site knows, with the ranges that are known on that road.
  */
+import { NUMBER_UNIT_LABELS } from '../../cms/labels.ts'
 import { lookupText, type IndexedCommunity, type NameKind } from './lookupFormat.ts'
 import { rangeCovers, type NumberUnit, type RoadRange } from './serviceArea.ts'
 
@@ -30,9 +31,14 @@ export type Answer =
     }
 
 const MAX_RESULTS = 20
-const UNIT_OF: Record<string, NumberUnit> = { 号: 'number', 弄: 'lane' }
+const UNIT_OF = Object.fromEntries(
+  Object.entries(NUMBER_UNIT_LABELS).map(([unit, char]) => [char, unit as NumberUnit]),
+)
 // A road (or anything else named in Chinese), then the first number, then 号 or 弄 if typed.
-const ADDRESS = /^(.*?\p{Script=Han}[^\d]*?)(\d+)(号|弄)?/u
+const ADDRESS = new RegExp(
+  `^(.*?\\p{Script=Han}[^\\d]*?)(\\d+)(${Object.keys(UNIT_OF).join('|')})?`,
+  'u',
+)
 const LATIN = /^(?=.*[a-z])[a-z0-9+]+$/
 const KIND_WEIGHT: Record<Via['kind'], number> = {
   estate: 4,

@@ -4,11 +4,12 @@
  * numbers it covers. Shared by the lookup index builder, the matcher that runs in the browser and the
  * pages that print a service area, so all three read a range the same way.
  */
+import { NUMBER_UNIT_LABELS, PARITY_LABELS } from '../../cms/labels.ts'
 
 /** Which numbers of a range belong to it: both sides of the road, or one side only. */
-export type Parity = 'all' | 'odd' | 'even'
+export type Parity = keyof typeof PARITY_LABELS
 /** 号 (a house number on the road) or 弄 (a lane off the road, with its own houses). */
-export type NumberUnit = 'number' | 'lane'
+export type NumberUnit = keyof typeof NUMBER_UNIT_LABELS
 
 export type Estate = { name: string; aliases: string[]; formerNames: string[] }
 
@@ -23,8 +24,6 @@ export type RoadRange = {
 
 export type ServiceArea = { estates: Estate[]; roads: RoadRange[] }
 
-export const UNIT_CHARS: Record<NumberUnit, string> = { number: '号', lane: '弄' }
-
 /** True when `n` (with the unit the resident typed, if any) lies in the range. */
 export function rangeCovers(range: RoadRange, n: number, unit: NumberUnit | null): boolean {
   if (range.from === null || range.to === null) return true
@@ -35,14 +34,11 @@ export function rangeCovers(range: RoadRange, n: number, unit: NumberUnit | null
   return true
 }
 
-/** A range's numbers with no road name: 100–188弄（双号）. Labels come from the caller (zh.ts). */
-export function rangeText(
-  range: RoadRange,
-  labels: { parity: Record<Parity, string>; wholeRoad: string },
-): string {
-  const unit = UNIT_CHARS[range.unit]
-  const side = range.parity === 'all' ? '' : `（${labels.parity[range.parity]}）`
-  if (range.from === null || range.to === null) return labels.wholeRoad
+/** A range's numbers with no road name: 100–188弄（双号）, or `wholeRoad` for the whole road. */
+export function rangeText(range: RoadRange, wholeRoad: string): string {
+  const unit = NUMBER_UNIT_LABELS[range.unit]
+  const side = range.parity === 'all' ? '' : `（${PARITY_LABELS[range.parity]}）`
+  if (range.from === null || range.to === null) return wholeRoad
   if (range.from === range.to) return `${range.from}${unit}`
   return `${range.from}–${range.to}${unit}${side}`
 }

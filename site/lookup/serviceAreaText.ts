@@ -13,8 +13,7 @@ export function estateText(estate: Estate): string {
   return others.length ? `${estate.name}（${others.join('，')}）` : estate.name
 }
 
-export const roadText = (range: RoadRange) =>
-  `${range.road}${rangeText(range, { parity: t.parity, wholeRoad: t.wholeRoad })}`
+export const roadText = (range: RoadRange) => `${range.road}${rangeText(range, t.wholeRoad)}`
 
 export const estatesText = (area: ServiceArea) => area.estates.map(estateText).join('、')
 export const roadsText = (area: ServiceArea) => area.roads.map(roadText).join('、')

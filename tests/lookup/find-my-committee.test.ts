@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { lookupText, readLookupIndex } from '../../site/lookup/lookupFormat.ts'
 import { buildLookupIndex, type LookupCommunity } from '../../site/lookup/lookupIndex.ts'
 import { createMatcher, type Answer } from '../../site/lookup/matchAddress.ts'
-import { syntheticCommunities } from '../helpers/syntheticServiceAreas.ts'
+import { syntheticCommunities } from '../../site/bench/syntheticServiceAreas.ts'
 
 /** 找我的居委会 without a browser: the index's format and size, and what the matcher answers. */
 const COMMUNITIES: LookupCommunity[] = [

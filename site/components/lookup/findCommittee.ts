@@ -6,7 +6,8 @@
 import { lookup as t } from '../../i18n/zh.ts'
 import { readLookupIndex, type LookupIndex } from '../../lookup/lookupFormat.ts'
 import { createMatcher, type Answer, type Found } from '../../lookup/matchAddress.ts'
-import { rangeText, UNIT_CHARS } from '../../lookup/serviceArea.ts'
+import { NUMBER_UNIT_LABELS } from '../../../cms/labels.ts'
+import { roadText } from '../../lookup/serviceAreaText.ts'
 import { routes } from '../../lib/routes.ts'
 
 const DEBOUNCE_MS = 120
@@ -41,9 +42,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 const link = (href: string, text: string) => Object.assign(el('a', text), { href })
 
 const range = (found: Found) =>
-  found.via.kind === 'road'
-    ? `${found.via.text}${rangeText(found.via.range, { parity: t.parity, wholeRoad: t.wholeRoad })}`
-    : ''
+  found.via.kind === 'road' ? roadText({ ...found.via.range, road: found.via.text }) : ''
 
 function via(found: Found): string {
   const v = found.via
@@ -108,7 +107,7 @@ function render(answer: Answer, results: HTMLElement, browse: string) {
     if (answer.more) results.append(el('p', t.more(answer.more), 'meta'))
     return
   }
-  const address = `${answer.road}${answer.number}${answer.unit ? UNIT_CHARS[answer.unit] : ''}`
+  const address = `${answer.road}${answer.number}${answer.unit ? NUMBER_UNIT_LABELS[answer.unit] : ''}`
   if (answer.inside.length)
     return results.append(
       el('p', t.inside(address, answer.inside.length), 'lookup-count'),

@@ -1,15 +1,14 @@
 /**
  * Generated committees with service areas, for measuring the lookup index at city scale (1,000 and
- * 10,000 committees), shaped like Shanghai's: about 20 committees to a street or town, 1–4 estates to
- * a committee (2.5 on average; the city has about 13,000 estates for 4,600 committees), a fifth of
- * estates with another name and a tenth with a former one, three in five committees with 1–3 road
- * ranges. Estates near each other share an area name (古龙一村, 古龙二村 …) half of the time, and a
+ * 100,000 committees), shaped like a large Chinese city's: about 20 committees to a street or town,
+ * 1–4 estates to a committee (2.5 on average, on the generous side), a fifth of estates with another
+ * name and a tenth with a former one, three in five committees with 1–3 road ranges. Estates near each other share an area name (古龙一村, 古龙二村 …) half of the time, and a
  * street's committees share its roads; everything else is drawn at random from a few hundred
  * place-name characters, one at a time.
  */
 import { slugify } from '../../cms/hooks/formatSlug.ts'
-import type { LookupCommunity } from '../../site/lookup/lookupIndex.ts'
-import type { Estate, RoadRange } from '../../site/lookup/serviceArea.ts'
+import type { LookupCommunity } from '../lookup/lookupIndex.ts'
+import type { Estate, RoadRange } from '../lookup/serviceArea.ts'
 
 const CHARS = [
   ...'安宝北碧滨波昌长朝晨城春翠大德东都恩芳丰枫凤福富港高古广桂海航好和河红虹湖华怀欢黄汇佳嘉建江金锦景静九菊康兰蓝乐丽莲联林临龙隆鲁绿茂梅美民明南宁平浦七奇祺清庆秋泉仁荣瑞三森山上尚深升盛石书曙顺四松泰桃天田通同万旺维潍卫文吴五武西曦霞仙香祥翔新欣兴星杏秀旭徐轩雅阳杨怡宜颐银英盈永友玉裕园源月悦云泽张漳振正中众周竹紫',
