@@ -58,6 +58,8 @@ export type IndexedCommunity = {
 
 export const PARITIES: Parity[] = ['all', 'odd', 'even']
 export const UNITS: NumberUnit[] = ['number', 'lane']
+/** As cms/hooks/formatSlug.ts cuts slugs (not imported: it would bring pinyin-pro to the browser).
+ * Should the two differ, slugs are simply stored in full: a few bytes more, never a wrong link. */
 export const MAX_SLUG_SYLLABLES = 8
 /** Codes U+0100–U+02FF: letters and modifiers only, none of them combining. */
 export const CODE_BASE = 0x100

@@ -34,6 +34,7 @@ export type ShareCard = {
 
 export const SHARE_WIDTH = 1200
 export const SHARE_HEIGHT = 630
+export const SHARE_SIZE = { width: SHARE_WIDTH, height: SHARE_HEIGHT }
 // Bumped whenever the layout changes, so cached images are made again.
 const RENDERER = 'share-card-1'
 const FONT_FAMILY = 'Noto Sans CJK SC'

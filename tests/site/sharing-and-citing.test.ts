@@ -201,6 +201,13 @@ describe('share images', () => {
     const page = await open(url)
     const image = await page.locator('meta[property="og:image"]').getAttribute('content')
     expect(image).toMatch(/^https:\/\/example\.org\/shequ\/shili\/.+\/share\.png\?v=[0-9a-f]{16}$/)
+    expect(
+      await Promise.all(
+        ['og:image:width', 'og:image:height'].map((p) =>
+          page.locator(`meta[property="${p}"]`).getAttribute('content'),
+        ),
+      ),
+    ).toEqual(['1200', '630'])
     const path = new URL(image!).pathname
     expect(path.startsWith(url)).toBe(true)
     const png = await page.request.get(server.url + path)
