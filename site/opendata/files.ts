@@ -14,17 +14,21 @@ import {
 } from '../lib/content.ts'
 import { toCsv } from '../lib/csv.ts'
 import { buildTime } from '../lib/buildTime.ts'
-import { genreLabel, hasFullText, placeResolver, type Place } from '../lib/library.ts'
+import { hasFullText, placeResolver, type Place } from '../lib/library.ts'
 import { routes } from '../lib/routes.ts'
 import { estatesText, roadsText } from '../lookup/serviceAreaText.ts'
 import {
+  activities,
   communityCsvRows,
-  communityKindLabel,
   csvTable,
   disclosureRecord,
+  figures,
   fileMeta,
+  honours,
   noticeRecord,
+  office,
   sourceRecord,
+  yearMonth,
   type Absolute,
   type Ref,
 } from './records.ts'
@@ -61,10 +65,10 @@ export async function communityData(community: Community, site: Site) {
       demo: community.data.demo,
     },
     notices: notices
-      .filter((n) => n.data.community === slug)
+      .filter((n) => n.data.community.id === slug)
       .map((n) => noticeRecord(n, site.absolute(routes.notice(slug, n.id)), site.absolute)),
     disclosures: disclosures
-      .filter((d) => d.data.community === slug)
+      .filter((d) => d.data.community.id === slug)
       .map((d) => disclosureRecord(d, site.absolute(routes.disclosure(slug, d.id)), site.absolute)),
   }
 }
@@ -75,10 +79,10 @@ export async function communityCsv(community: Community, site: Site): Promise<st
   const [notices, disclosures] = await Promise.all([allNotices(), allDisclosures()])
   const rows = communityCsvRows(
     notices
-      .filter((n) => n.data.community === slug)
+      .filter((n) => n.data.community.id === slug)
       .map((entry) => ({ entry, url: site.absolute(routes.notice(slug, entry.id)) })),
     disclosures
-      .filter((d) => d.data.community === slug)
+      .filter((d) => d.data.community.id === slug)
       .map((entry) => ({ entry, url: site.absolute(routes.disclosure(slug, entry.id)) })),
   )
   return toCsv(csvTable(communityCsvColumns, rows))
@@ -98,7 +102,7 @@ async function caseRecords(site: Site) {
     url: site.absolute(routes.caseStudy(c.id)),
     title: c.data.title,
     genre: c.data.genre,
-    genreLabel: genreLabel(c.data.genre),
+    genreLabel: label('genre', c.data.genre),
     ...placeRefs(placeOf(c)),
     problemCategories: c.data.problemCategories
       .map((s) => ref(problem(s)))
@@ -108,7 +112,7 @@ async function caseRecords(site: Site) {
     summary: c.data.summary,
     hasFullText: hasFullText(c),
     commentator: c.data.commentator,
-    figures: c.data.figures,
+    figures: figures(c.data.figures),
     brandProject: ref(c.data.brandProject ? project(c.data.brandProject) : undefined),
     source: sourceRecord(
       c.data.source,
@@ -128,16 +132,16 @@ async function communityRecords(site: Site) {
       url: site.absolute(routes.community(c.id)),
       name: c.data.name,
       kind: c.data.kind,
-      kindLabel: communityKindLabel(c.data.kind),
+      kindLabel: label('communityKind', c.data.kind),
       street: ref(place.street),
       district: ref(place.district),
       city: place.district ? label('city', place.district.data.city) : null,
       types: c.data.types,
-      households: c.data.households,
-      residents: c.data.residents,
-      areaM2: c.data.areaM2,
-      founded: c.data.founded,
-      office: c.data.office,
+      households: c.data.figures.households ?? null,
+      residents: c.data.figures.residents ?? null,
+      areaM2: c.data.figures.areaM2 ?? null,
+      founded: yearMonth(c.data.figures.founded),
+      office: office(c.data.office),
       serviceArea: c.data.serviceArea,
       demo: c.data.demo,
       files: {
@@ -194,11 +198,11 @@ export async function cityFile(file: string, site: Site): Promise<string> {
           name: p.data.name,
           ...placeRefs(placeOf(p)),
           slogan: p.data.slogan,
-          founded: p.data.founded,
+          founded: yearMonth(p.data.founded),
           summary: p.data.summary,
-          activities: p.data.activities,
-          honours: p.data.honours,
-          figures: p.data.figures,
+          activities: activities(p.data.activities),
+          honours: honours(p.data.honours),
+          figures: figures(p.data.figures),
           source: sourceRecord(
             p.data.source,
             p.data.source.publication ? source(p.data.source.publication) : undefined,

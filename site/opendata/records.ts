@@ -4,17 +4,13 @@
  * schemas.ts; inputs are the content collections' entries (site/content.config.ts), typed here by the
  * fields each builder reads.
  */
-import {
-  COMMUNITY_KIND_LABELS,
-  DIRECTION_LABELS,
-  DISCLOSURE_CATEGORY_LABELS,
-  NOTICE_KIND_LABELS,
-} from '../../cms/labels.ts'
+import { label, type LabelledValue } from '../../cms/labels.ts'
 import { disclosure as td, openData as t, search as ts } from '../i18n/zh.ts'
 import { gbCitation, type CitedSource } from '../lib/citation.ts'
 import type { CsvCell } from '../lib/csv.ts'
 import { isoDateTime } from '../../cms/beijingTime.ts'
 import { plainYuan } from '../lib/format.ts'
+import type { BrandProject, CaseStudy, Community, Disclosure } from '../../cms/payload-types.ts'
 import type { CsvColumn } from './schemas.ts'
 
 type Entry<T> = { id: string; data: T }
@@ -23,7 +19,7 @@ export type Ref = { slug: string; name: string } | null
 
 export type NoticeData = {
   title: string
-  kind: string
+  kind: LabelledValue<'noticeKind'>
   summary: string | null
   meeting: { startsAt: string; endsAt: string | null; place: string } | null
   validUntil: string | null
@@ -35,18 +31,13 @@ export type NoticeData = {
 }
 export type DisclosureData = {
   title: string
-  category: string
-  period: { year: number; quarter: number | null; month: number | null }
+  category: LabelledValue<'disclosureCategory'>
+  period: Disclosure['period']
   summary: string | null
   bodyHtml: string
-  lineItems: {
-    item: string
-    direction: 'income' | 'expense'
-    amount: number
-    note: string | null
-  }[]
+  lineItems: NonNullable<Disclosure['lineItems']>
   totals: { income: number; expense: number; balance: number } | null
-  corrections: { date: string; note: string }[]
+  corrections: NonNullable<Disclosure['corrections']>
   attachments: Media[]
   publishedAt: string
   updatedAt: string
@@ -55,7 +46,32 @@ export type DisclosureData = {
 /** Absolute URLs: `absolute('/anli/x/')` → https://site/anli/x/. */
 export type Absolute = (path: string) => string
 
-const label = (labels: Record<string, string>, value: string) => labels[value] ?? value
+// Groups and arrays reach the site as the CMS stores them (optional keys, row ids); the files list
+// every field of the schema, null where unknown, and nothing else.
+type YearMonth = { year?: number | null; month?: number | null } | undefined
+export const yearMonth = (v: YearMonth) => ({ year: v?.year ?? null, month: v?.month ?? null })
+export const period = (p: Disclosure['period']) => ({
+  year: p.year,
+  quarter: p.quarter ?? null,
+  month: p.month ?? null,
+})
+export const figures = (list: NonNullable<CaseStudy['figures']>) =>
+  list.map((f) => ({
+    label: f.label,
+    value: f.value,
+    unit: f.unit ?? null,
+    period: f.period ?? null,
+  }))
+export const activities = (list: NonNullable<BrandProject['activities']>) =>
+  list.map((a) => ({ name: a.name, description: a.description ?? null }))
+export const honours = (list: NonNullable<BrandProject['honours']>) =>
+  list.map((h) => ({ title: h.title, year: h.year ?? null }))
+export const office = (o: NonNullable<Community['office']>) => ({
+  address: o.address ?? null,
+  dutyHours: o.dutyHours ?? null,
+  phone: o.phone ?? null,
+})
+
 const attachments = (list: Media[], absolute: Absolute) =>
   list.map((m) => ({
     url: absolute(m.url),
@@ -77,7 +93,7 @@ export const noticeRecord = (notice: Entry<NoticeData>, url: string, absolute: A
   url,
   title: notice.data.title,
   kind: notice.data.kind,
-  kindLabel: label(NOTICE_KIND_LABELS, notice.data.kind),
+  kindLabel: label('noticeKind', notice.data.kind),
   summary: notice.data.summary,
   publishedAt: notice.data.publishedAt,
   updatedAt: notice.data.updatedAt,
@@ -97,16 +113,21 @@ export const disclosureRecord = (
   url,
   title: disclosure.data.title,
   category: disclosure.data.category,
-  categoryLabel: label(DISCLOSURE_CATEGORY_LABELS, disclosure.data.category),
-  period: disclosure.data.period,
+  categoryLabel: label('disclosureCategory', disclosure.data.category),
+  period: period(disclosure.data.period),
   periodLabel: td.periodValue(disclosure.data.period),
   summary: disclosure.data.summary,
   publishedAt: disclosure.data.publishedAt,
   updatedAt: disclosure.data.updatedAt,
   bodyHtml: disclosure.data.bodyHtml,
-  lineItems: disclosure.data.lineItems,
+  lineItems: disclosure.data.lineItems.map((line) => ({
+    item: line.item,
+    direction: line.direction,
+    amount: line.amount,
+    note: line.note ?? null,
+  })),
   totals: disclosure.data.totals,
-  corrections: disclosure.data.corrections,
+  corrections: disclosure.data.corrections.map((c) => ({ date: c.date, note: c.note })),
   attachments: attachments(disclosure.data.attachments, absolute),
 })
 
@@ -125,7 +146,7 @@ export function communityCsvRows(
     type: ts.types.notice,
     slug: id,
     title: data.title,
-    kind: label(NOTICE_KIND_LABELS, data.kind),
+    kind: label('noticeKind', data.kind),
     publishedAt: beijingMinute(data.publishedAt),
     updatedAt: beijingMinute(data.updatedAt),
     validUntil: beijingDay(data.validUntil),
@@ -139,7 +160,7 @@ export function communityCsvRows(
       type: ts.types.disclosure,
       slug: id,
       title: data.title,
-      kind: label(DISCLOSURE_CATEGORY_LABELS, data.category),
+      kind: label('disclosureCategory', data.category),
       period: td.periodValue(data.period),
       publishedAt: beijingMinute(data.publishedAt),
       updatedAt: beijingMinute(data.updatedAt),
@@ -149,7 +170,7 @@ export function communityCsvRows(
     return data.lineItems.map((line): CsvRow => ({
       ...row,
       lineItem: line.item,
-      direction: label(DIRECTION_LABELS, line.direction),
+      direction: label('direction', line.direction),
       amount: plainYuan(line.amount),
       lineNote: line.note,
     }))
@@ -175,7 +196,7 @@ type SourceData = {
   pages: string | null
   isbn: string | null
 }
-type Citation = { publication: string | null; chapter: string | null; page: number | null }
+type Citation = { chapter: string | null; page: number | null }
 
 /** A case's or project's source, with its GB/T 7714 citation (as a part of a book when it is one). */
 export function sourceRecord(
@@ -192,5 +213,3 @@ export function sourceRecord(
       : null,
   }
 }
-
-export const communityKindLabel = (kind: string) => label(COMMUNITY_KIND_LABELS, kind)

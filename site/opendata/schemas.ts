@@ -4,6 +4,7 @@
  * files, printed field by field on the 开放数据 page and used by the tests to validate every file the
  * build writes, so a field cannot be added to a file without being explained.
  */
+import { valuesOf } from '../../cms/labels.ts'
 import { openData as t } from '../i18n/zh.ts'
 import {
   array,
@@ -21,25 +22,6 @@ import {
 } from './schema.ts'
 
 const f = t.f
-
-const NOTICE_KINDS = ['meeting', 'consultation', 'election', 'activity', 'publicity', 'other']
-const CATEGORIES = [
-  'finance',
-  'resolution',
-  'minutes',
-  'implementation',
-  'autonomy-fund',
-  'election-result',
-  'other',
-]
-const GENRES = ['brand-project', 'grassroots', 'street-analysis', 'thematic', 'innovation', 'news']
-const COMMUNITY_KINDS = [
-  'residents-committee',
-  'residential-area',
-  'community',
-  'estate',
-  'village',
-]
 
 const slug = string(f.slug, { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' })
 const ref = (description: string) => nullable(object(description, { slug, name: string(f.name) }))
@@ -74,7 +56,7 @@ const notice = object(f.notices, {
   slug,
   url: uri(f.url),
   title: string(f.title),
-  kind: oneOf(f.noticeKind, NOTICE_KINDS),
+  kind: oneOf(f.noticeKind, valuesOf('noticeKind')),
   kindLabel: string(f.kindLabel),
   summary: nullable(string(f.summary)),
   publishedAt: dateTime(f.publishedAt),
@@ -97,7 +79,7 @@ const disclosure = object(f.disclosures, {
   slug,
   url: uri(f.url),
   title: string(f.title),
-  category: oneOf(f.category, CATEGORIES),
+  category: oneOf(f.category, valuesOf('disclosureCategory')),
   categoryLabel: string(f.kindLabel),
   period: object(f.period, {
     year: integer(f.year),
@@ -113,7 +95,7 @@ const disclosure = object(f.disclosures, {
     f.lineItems,
     object(f.lineItems, {
       item: string(f.item),
-      direction: oneOf(f.direction, ['income', 'expense']),
+      direction: oneOf(f.direction, valuesOf('direction')),
       amount,
       note: nullable(string(f.note)),
     }),
@@ -163,7 +145,7 @@ const source = object(f.source, {
     object(f.publication, {
       slug,
       title: string(f.title),
-      kind: oneOf(f.sourceKind, ['book', 'article', 'news']),
+      kind: oneOf(f.sourceKind, valuesOf('sourceKind')),
       editors: array(f.editors, string(f.editors)),
       place: nullable(string(f.publishPlace)),
       publisher: nullable(string(f.publisher)),
@@ -186,7 +168,7 @@ export const casesSchema = file(t.files.cases, {
       slug,
       url: uri(f.url),
       title: string(f.title),
-      genre: oneOf(f.genre, GENRES),
+      genre: oneOf(f.genre, valuesOf('genre')),
       genreLabel: string(f.genreLabel),
       community: ref(f.communityRef),
       street: ref(f.street),
@@ -243,7 +225,7 @@ export const communitiesSchema = file(t.files.communities, {
       slug,
       url: uri(f.url),
       name: string(f.name),
-      kind: oneOf(f.communityKind, COMMUNITY_KINDS),
+      kind: oneOf(f.communityKind, valuesOf('communityKind')),
       kindLabel: string(f.kindLabel),
       street: ref(f.street),
       district: ref(f.district),
@@ -273,8 +255,8 @@ export const communitiesSchema = file(t.files.communities, {
             road: string(f.road),
             from: nullable(integer(f.from, { minimum: 1 })),
             to: nullable(integer(f.to, { minimum: 1 })),
-            parity: oneOf(f.parity, ['all', 'odd', 'even']),
-            unit: oneOf(f.unit, ['number', 'lane']),
+            parity: oneOf(f.parity, valuesOf('parity')),
+            unit: oneOf(f.unit, valuesOf('numberUnit')),
           }),
         ),
       }),

@@ -6,13 +6,7 @@
 import path from 'node:path'
 
 import { projectRoot } from '../../cms/paths.ts'
-import {
-  community as tc,
-  disclosureCategory,
-  disclosure as td,
-  noticeKind,
-  site,
-} from '../i18n/zh.ts'
+import { community as tc, disclosure as td, label, site } from '../i18n/zh.ts'
 import type { Community, Disclosure, Notice } from '../lib/content.ts'
 import { formatDate, formatDateTime } from '../../cms/beijingTime.ts'
 import { routes } from '../lib/routes.ts'
@@ -27,7 +21,7 @@ export const shareCacheDir = path.resolve(
 const badge = (community: Community) => (community.data.demo ? site.demoBadge : null)
 
 export const noticeCard = (notice: Notice, community: Community): ShareCard => ({
-  kind: noticeKind[notice.data.kind as keyof typeof noticeKind] ?? notice.data.kind,
+  kind: label('noticeKind', notice.data.kind),
   title: notice.data.title,
   community: community.data.name,
   date: notice.data.meeting
@@ -38,10 +32,7 @@ export const noticeCard = (notice: Notice, community: Community): ShareCard => (
 })
 
 export const disclosureCard = (disclosure: Disclosure, community: Community): ShareCard => ({
-  kind: `${tc.disclosuresCrumb} · ${
-    disclosureCategory[disclosure.data.category as keyof typeof disclosureCategory] ??
-    disclosure.data.category
-  }`,
+  kind: `${tc.disclosuresCrumb} · ${label('disclosureCategory', disclosure.data.category)}`,
   title: disclosure.data.title,
   community: community.data.name,
   date: `${td.periodValue(disclosure.data.period)}　${formatDate(disclosure.data.publishedAt)}`,

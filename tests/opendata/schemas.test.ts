@@ -29,7 +29,7 @@ const notice = {
   id: 'q4-juminhuiyi',
   data: {
     title: '关于召开居民代表会议的通知',
-    kind: 'meeting',
+    kind: 'meeting' as const,
     summary: null,
     meeting: { startsAt: '2026-11-28T06:00:00.000Z', endsAt: null, place: '居委会二楼' },
     validUntil: '2026-11-27T16:00:00.000Z',
@@ -51,16 +51,16 @@ const finance = {
   id: '2026-q3-caiwu',
   data: {
     title: '2026年第三季度经费收支公开',
-    category: 'finance',
+    category: 'finance' as const,
     period: { year: 2026, quarter: 3, month: null },
     summary: '经费收支',
     bodyHtml: '',
     lineItems: [
-      { item: '上季度结余', direction: 'income' as const, amount: 1200, note: null },
+      { item: '上季度结余', direction: 'income' as const, amount: 1200, note: null, id: 'row-1' },
       { item: '办公用品', direction: 'expense' as const, amount: 356.5, note: '发票12张' },
     ],
     totals: { income: 1200, expense: 356.5, balance: 843.5 },
-    corrections: [{ date: '2026-10-09T00:00:00.000Z', note: '改正一处金额' }],
+    corrections: [{ date: '2026-10-09T00:00:00.000Z', note: '改正一处金额', id: 'row-2' }],
     attachments: [],
     publishedAt: '2026-10-08T02:00:00.000Z',
     updatedAt: '2026-10-09T02:00:00.000Z',
@@ -83,7 +83,7 @@ describe('open-data schemas', () => {
     expect(fields.filter((field) => !field.description)).toEqual([])
   })
 
-  it('a committee file made from its notices and disclosures passes its schema; a wrong one does not', () => {
+  it('a committee file made from its notices and disclosures (row ids as the CMS stores them dropped) passes its schema; a wrong one does not', () => {
     const data = {
       meta: fileMeta('示例', '2026-11-22T02:00:00.000Z', absolute('/s.json'), absolute('/p/')),
       community: { slug: 'shili', name: '示例居委会', url: absolute('/shequ/shili/'), demo: true },
