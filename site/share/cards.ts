@@ -59,6 +59,6 @@ export function shareImageUrl(card: ShareCard, imagePath: string): string | unde
 }
 
 export const noticeImagePath = (notice: Notice) =>
-  routes.noticeShareImage(notice.data.community, notice.id)
+  routes.noticeShareImage(notice.data.community.id, notice.id)
 export const disclosureImagePath = (disclosure: Disclosure) =>
-  routes.disclosureShareImage(disclosure.data.community, disclosure.id)
+  routes.disclosureShareImage(disclosure.data.community.id, disclosure.id)
