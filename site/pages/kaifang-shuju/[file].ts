@@ -1,11 +1,18 @@
 /** The city-wide open-data files: cases, brand projects and committees (site/opendata/files.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro'
 
+import { keyed, LIBRARY_LOOKUPS } from '../../lib/cacheKey.ts'
+import { buildTime } from '../../lib/buildTime.ts'
 import { cityFile } from '../../opendata/files.ts'
 import { CITY_FILES } from '../../opendata/registry.ts'
 
 export const getStaticPaths = (() =>
-  CITY_FILES.map(({ file }) => ({ params: { file } }))) satisfies GetStaticPaths
+  keyed(
+    CITY_FILES.map(({ file }) => ({ params: { file }, props: {} })),
+    // The JSON files' meta.generated is the build time; the CSV files carry no date.
+    ({ params: { file } }) => [file, file.endsWith('.json') ? buildTime() : null],
+    ...LIBRARY_LOOKUPS,
+  )) satisfies GetStaticPaths
 
 export const GET: APIRoute = async ({ params, site }) => {
   const file = params.file!

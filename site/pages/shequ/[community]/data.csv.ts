@@ -2,13 +2,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 
 import { communityCsv } from '../../../opendata/files.ts'
+import { keyed } from '../../../lib/cacheKey.ts'
 import { communityContexts, type CommunityContext } from '../_community.ts'
 
 export const getStaticPaths = (async () =>
-  (await communityContexts()).map((ctx) => ({
-    params: { community: ctx.community.id },
-    props: { ctx },
-  }))) satisfies GetStaticPaths
+  keyed(
+    (await communityContexts()).map((ctx) => ({
+      params: { community: ctx.community.id },
+      props: { ctx },
+    })),
+    ({ props: { ctx } }) => [ctx.community, ctx.notices, ctx.disclosures],
+  )) satisfies GetStaticPaths
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { ctx } = props as { ctx: CommunityContext }

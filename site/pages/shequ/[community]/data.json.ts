@@ -2,13 +2,19 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 
 import { communityData } from '../../../opendata/files.ts'
+import { buildTime } from '../../../lib/buildTime.ts'
+import { keyed } from '../../../lib/cacheKey.ts'
 import { communityContexts, type CommunityContext } from '../_community.ts'
 
 export const getStaticPaths = (async () =>
-  (await communityContexts()).map((ctx) => ({
-    params: { community: ctx.community.id },
-    props: { ctx },
-  }))) satisfies GetStaticPaths
+  keyed(
+    (await communityContexts()).map((ctx) => ({
+      params: { community: ctx.community.id },
+      props: { ctx },
+    })),
+    // meta.generated is the build time.
+    ({ props: { ctx } }) => [buildTime(), ctx.community, ctx.notices, ctx.disclosures],
+  )) satisfies GetStaticPaths
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { ctx } = props as { ctx: CommunityContext }

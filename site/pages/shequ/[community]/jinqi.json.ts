@@ -7,13 +7,18 @@ import type { APIRoute, GetStaticPaths } from 'astro'
 import { currentNotices, upcomingMeetings } from '../../../lib/content.ts'
 import { formatDate, formatDateTime } from '../../../../cms/beijingTime.ts'
 import { routes } from '../../../lib/routes.ts'
+import { keyed } from '../../../lib/cacheKey.ts'
 import { communityContexts, type CommunityContext } from '../_community.ts'
 
 export const getStaticPaths = (async () =>
-  (await communityContexts()).map((ctx) => ({
-    params: { community: ctx.community.id },
-    props: { ctx },
-  }))) satisfies GetStaticPaths
+  keyed(
+    (await communityContexts()).map((ctx) => ({
+      params: { community: ctx.community.id },
+      props: { ctx },
+    })),
+    // The notices' tokens carry whether each has expired and each meeting is over.
+    ({ props }) => [props.ctx.community, props.ctx.notices],
+  )) satisfies GetStaticPaths
 
 export const GET: APIRoute = ({ props }) => {
   const { ctx } = props as { ctx: CommunityContext }

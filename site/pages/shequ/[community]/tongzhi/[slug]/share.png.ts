@@ -4,6 +4,7 @@ import type { APIRoute, GetStaticPaths } from 'astro'
 import type { Community, Notice } from '../../../../../lib/content.ts'
 import { noticeCard, shareCacheDir, shareImagesAvailable } from '../../../../../share/cards.ts'
 import { prepareShareImages, shareImage } from '../../../../../share/shareImage.ts'
+import { keyed } from '../../../../../lib/cacheKey.ts'
 import { communityContexts } from '../../../_community.ts'
 
 export const getStaticPaths = (async () => {
@@ -19,7 +20,8 @@ export const getStaticPaths = (async () => {
     paths.map(({ props }) => noticeCard(props.notice, props.community)),
     shareCacheDir,
   ).catch((error) => console.error(error))
-  return paths
+  // The card is everything the image shows.
+  return keyed(paths, ({ props }) => noticeCard(props.notice, props.community))
 }) satisfies GetStaticPaths
 
 export const GET: APIRoute = async ({ props }) => {
