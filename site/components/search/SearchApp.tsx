@@ -83,14 +83,17 @@ export default function SearchApp() {
     resultsRef.current?.focus()
   }, [state, loading])
 
+  // The URL is read after hydration, so the first render matches the server's plain form.
   useEffect(() => {
     const initial = parseSearch(location.search)
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above: once, after hydration
     setInput(initial.q)
     setQuery(initial)
     setHydrated(true)
     // The chosen filters show as removable chips above; the other facets wait until asked for, since
     // counting them all means fetching every one of Pagefind's filter files.
     if (initial.q.trim() || Object.keys(initial.filters).length) void run(initial)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
   }, [])
 
   const onSubmit = (event: FormEvent) => {
