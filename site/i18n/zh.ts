@@ -3,6 +3,8 @@
  * (notice kinds, disclosure categories …) come from cms/labels.ts, shared with the admin, and are
  * applied at the edge: label('noticeKind', data.kind).
  */
+import type { SearchType } from '../../cms/contentTypes.ts'
+
 export { label, valuesOf } from '../../cms/labels.ts'
 
 export const site = {
@@ -259,14 +261,14 @@ export const search = {
   titleFor: (q: string) => `“${q}”的搜索结果`,
   description: '搜索本站的案例、通知、居务公开、自治品牌项目和居委会介绍。',
   intro: '可以搜索案例、通知、居务公开、自治品牌项目和居委会介绍。',
-  /** The type filter's values, as the index stores them. */
+  /** The names of the indexed types (cms/contentTypes.ts), in the order the chips show them. */
   types: {
     caseStudy: '案例',
     notice: '通知',
     disclosure: '居务公开',
     brandProject: '品牌项目',
     community: '居委会',
-  },
+  } satisfies Record<SearchType, string>,
   filters: {
     type: '类型',
     community: '居委会',
