@@ -262,6 +262,11 @@ export interface Media {
    */
   alt?: string | null;
   community?: (number | null) | Community;
+  /**
+   * 被已发布的内容使用时自动公开；否则只有本居委会及上级工作人员能看到。
+   */
+  isPublic?: boolean | null;
+  usedByPublished?: string[] | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -1181,6 +1186,8 @@ export interface BrandProjectsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   community?: T;
+  isPublic?: T;
+  usedByPublished?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;

@@ -10,6 +10,7 @@ import { MAX_UPLOAD_BYTES } from './collections/Media/limits.ts'
 import { databaseAdapter } from './database/adapter.ts'
 import { refuseUnstoredSave } from './database/databaseBusy.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
+import { backfillMediaUse, trackMediaUse } from './hooks/trackMediaUse.ts'
 import { buildSiteTask } from './jobs/buildSite.ts'
 import { cmsDir, mediaDir } from './paths.ts'
 import { payloadSecret } from './secret.ts'
@@ -32,7 +33,8 @@ export default buildConfig({
   ),
   globals: [SiteBuild],
   // Uploads in an S3-compatible bucket when S3_BUCKET is set, else in MEDIA_DIR (cms/storage.ts).
-  plugins: [objectStorage()],
+  plugins: [objectStorage(), trackMediaUse],
+  onInit: backfillMediaUse,
   // Scheduled publishing (the admin's "schedule publish") runs inside the CMS server.
   // Site builds are the `site` queue's, run by the site workers (cli/worker.ts, and npm start).
   jobs: {
