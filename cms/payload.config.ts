@@ -10,6 +10,8 @@ import { MAX_UPLOAD_BYTES } from './collections/Media/limits.ts'
 import { databaseAdapter } from './database/adapter.ts'
 import { refuseUnstoredSave } from './database/databaseBusy.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
+import { keepErrorMessages } from './hooks/keepErrorMessages.ts'
+import { rejectMalformedQueries } from './hooks/rejectMalformedQuery.ts'
 import { backfillMediaUse, trackMediaUse } from './hooks/trackMediaUse.ts'
 import { buildSiteTask } from './jobs/buildSite.ts'
 import { cmsDir, mediaDir } from './paths.ts'
@@ -33,7 +35,7 @@ export default buildConfig({
   ),
   globals: [SiteBuild],
   // Uploads in an S3-compatible bucket when S3_BUCKET is set, else in MEDIA_DIR (cms/storage.ts).
-  plugins: [objectStorage(), trackMediaUse],
+  plugins: [objectStorage(), trackMediaUse, rejectMalformedQueries],
   onInit: backfillMediaUse,
   // Scheduled publishing (the admin's "schedule publish") runs inside the CMS server.
   // Site builds are the `site` queue's, run by the site workers (cli/worker.ts, and npm start).
@@ -59,7 +61,7 @@ export default buildConfig({
   csrf: allowedOrigins,
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
   // A save the database could not store is refused with 503 and a clear message, never a 500.
-  hooks: { afterError: [refuseUnstoredSave] },
+  hooks: { afterError: [refuseUnstoredSave, keepErrorMessages] },
   graphQL: { disablePlaygroundInProduction: true },
   telemetry: false,
   logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL || 'info' } },
