@@ -11,6 +11,7 @@ import { databaseAdapter } from './database/adapter.ts'
 import { refuseUnstoredSave } from './database/databaseBusy.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { keepErrorMessages } from './hooks/keepErrorMessages.ts'
+import { limitLoginRate } from './hooks/limitLoginRate.ts'
 import { rejectMalformedQueries } from './hooks/rejectMalformedQuery.ts'
 import { backfillMediaUse, trackMediaUse } from './hooks/trackMediaUse.ts'
 import { buildSiteTask } from './jobs/buildSite.ts'
@@ -36,7 +37,7 @@ export default buildConfig({
   ),
   globals: [SiteBuild],
   // Uploads in an S3-compatible bucket when S3_BUCKET is set, else in MEDIA_DIR (cms/storage.ts).
-  plugins: [objectStorage(), trackMediaUse, rejectMalformedQueries],
+  plugins: [objectStorage(), trackMediaUse, rejectMalformedQueries, limitLoginRate],
   onInit: backfillMediaUse,
   // Scheduled publishing (the admin's "schedule publish") runs inside the CMS server.
   // Site builds are the `site` queue's, run by the site workers (cli/worker.ts, and npm start).
