@@ -74,7 +74,9 @@ export async function serveStatic(
     try {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
       file = path.join(root, pathname)
-    } catch {} // a broken %-escape names no file
+    } catch {
+      // a broken %-escape names no file
+    }
     // Outside the site, or the headers file: answered as not found.
     if (!file.startsWith(root) || file === path.join(root, HEADERS_FILE)) file = ''
     if (file && existsSync(file) && statSync(file).isDirectory())

@@ -46,7 +46,8 @@ export function mirrorPublicMedia(source: PayloadSource): Promise<void> {
   if (process.env.PREVIEW_DOC) return Promise.resolve()
   mirrored ??= (async () => {
     const docs: MediaDoc[] = []
-    for await (const page of source.pages({ collection: 'media', depth: 0 })) docs.push(...page)
+    for await (const page of source.pages({ collection: 'media', depth: 0 }))
+      docs.push(...(page as MediaDoc[]))
     const wanted = new Map<string, Set<string>>([
       [imagesDir, new Set()],
       [filesDir, new Set()],

@@ -34,7 +34,7 @@ describe('security headers of the admin and the API', () => {
   )
 })
 
-const errorsOf = (json: any): string => JSON.stringify(json?.errors ?? [])
+const errorsOf = (json: { errors?: unknown } | null): string => JSON.stringify(json?.errors ?? [])
 
 describe('GraphQL', () => {
   it('answers ordinary queries', async () => {

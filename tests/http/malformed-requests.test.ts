@@ -33,6 +33,7 @@ beforeAll(async () => {
 }, 240_000)
 afterAll(async () => server?.stop())
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any API answer
 const message = (json: any): string => json?.errors?.[0]?.message ?? ''
 
 describe('known malformed requests get 400 and the reason', () => {
@@ -357,7 +358,9 @@ async function fingerprint(): Promise<string> {
       admin,
       `/api/${collection}?limit=0&pagination=false&depth=0&draft=true&select[updatedAt]=true`,
     )
-    parts.push(`${collection}:${json.docs.map((d: any) => `${d.id}@${d.updatedAt}`).join(',')}`)
+    parts.push(
+      `${collection}:${json.docs.map((d: { id: string; updatedAt: string }) => `${d.id}@${d.updatedAt}`).join(',')}`,
+    )
   }
   return parts.join('\n')
 }
