@@ -7,10 +7,10 @@ import { bodyField } from '../../fields/richTextBody.ts'
 import { slugField } from '../../fields/slug.ts'
 import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
-import { directionOptions, disclosureCategoryOptions } from '../../labels.ts'
+import { disclosureCategoryOptions } from '../../labels.ts'
 import { computeTotalsHook } from './hooks/computeTotals.ts'
-import { validateAmount } from './validateAmount.ts'
-import { AMOUNT, MONTH, numberField, YEAR } from '../../fields/number.ts'
+import { lineItemsField } from './lineItems.ts'
+import { MONTH, numberField, YEAR } from '../../fields/number.ts'
 import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 import { checkPersonalData } from '../../hooks/checkPersonalData.ts'
 import { personalDataFields } from '../../fields/personalData.ts'
@@ -94,36 +94,7 @@ export const Disclosures: CollectionConfig = {
     publishedAtField,
     { name: 'summary', label: '摘要', type: 'textarea' },
     bodyField(),
-    {
-      name: 'lineItems',
-      label: '收支明细',
-      labels: { singular: '明细', plural: '明细' },
-      type: 'array',
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            { name: 'item', label: '项目', type: 'text', required: true },
-            {
-              name: 'direction',
-              label: '收/支',
-              type: 'select',
-              options: directionOptions,
-              required: true,
-            },
-            {
-              name: 'amount',
-              label: '金额（元）',
-              type: 'number',
-              required: true,
-              custom: { rule: AMOUNT },
-              validate: validateAmount,
-            },
-            { name: 'note', label: '备注', type: 'text' },
-          ],
-        },
-      ],
-    },
+    lineItemsField,
     notInFiles({
       name: 'totals',
       label: '合计（自动计算）',
