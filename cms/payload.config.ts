@@ -9,6 +9,7 @@ import { collections } from './collections/index.ts'
 import { MAX_UPLOAD_BYTES } from './collections/Media/limits.ts'
 import { databaseAdapter } from './database/adapter.ts'
 import { refuseUnstoredSave } from './database/databaseBusy.ts'
+import { emailAdapter } from './email.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { buildSiteTask } from './jobs/buildSite.ts'
 import { cmsDir, mediaDir } from './paths.ts'
@@ -22,6 +23,7 @@ export default buildConfig({
   secret: payloadSecret(),
   serverURL,
   db: databaseAdapter(),
+  email: emailAdapter(),
   editor: lexicalEditor(),
   sharp,
   // Where uploads live (MEDIA_DIR) is read here, when the CMS opens, not when the configs are imported.
