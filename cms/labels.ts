@@ -62,6 +62,20 @@ export const DIRECTION_LABELS = { income: '收入', expense: '支出' }
 
 export const SOURCE_KIND_LABELS = { book: '图书', article: '期刊文章', news: '新闻报道' }
 
+/** How often a catalogue item is due (cms/catalogue/types.ts lists the same values). */
+export const CADENCE_LABELS = {
+  monthly: '每月',
+  quarterly: '每季度',
+  'half-yearly': '每半年',
+  yearly: '每年',
+  'after-event': '会议后限期',
+  'any-time': '随时',
+}
+
+export const DUE_FROM_LABELS = { 'period-end': '期间结束后', 'period-start': '期间开始起' }
+
+export const APPLIES_TO_LABELS = { all: '所有居委会', chosen: '指定的居委会' }
+
 /** Every labelled kind of value, by the name templates use. */
 const LABELS = {
   role: ROLE_LABELS,
@@ -75,6 +89,9 @@ const LABELS = {
   disclosureCategory: DISCLOSURE_CATEGORY_LABELS,
   direction: DIRECTION_LABELS,
   sourceKind: SOURCE_KIND_LABELS,
+  cadence: CADENCE_LABELS,
+  dueFrom: DUE_FROM_LABELS,
+  appliesTo: APPLIES_TO_LABELS,
 }
 export type LabelKind = keyof typeof LABELS
 export type LabelledValue<K extends LabelKind> = keyof (typeof LABELS)[K] & string
@@ -100,3 +117,6 @@ export const noticeKindOptions = options(NOTICE_KIND_LABELS)
 export const disclosureCategoryOptions = options(DISCLOSURE_CATEGORY_LABELS)
 export const directionOptions = options(DIRECTION_LABELS)
 export const sourceKindOptions = options(SOURCE_KIND_LABELS)
+export const cadenceOptions = options(CADENCE_LABELS)
+export const dueFromOptions = options(DUE_FROM_LABELS)
+export const appliesToOptions = options(APPLIES_TO_LABELS)

@@ -12,6 +12,7 @@ import { refuseUnstoredSave } from './database/databaseBusy.ts'
 import { emailAdapter } from './email.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { buildSiteTask } from './jobs/buildSite.ts'
+import { catalogueRemindersTask } from './jobs/catalogueReminders.ts'
 import { cmsDir, mediaDir } from './paths.ts'
 import { payloadSecret } from './secret.ts'
 import { objectStorage } from './storage.ts'
@@ -35,10 +36,11 @@ export default buildConfig({
   globals: [SiteBuild],
   // Uploads in an S3-compatible bucket when S3_BUCKET is set, else in MEDIA_DIR (cms/storage.ts).
   plugins: [objectStorage()],
-  // Scheduled publishing (the admin's "schedule publish") runs inside the CMS server.
-  // Site builds are the `site` queue's, run by the site workers (cli/worker.ts, and npm start).
+  // Scheduled publishing (the admin's "schedule publish") and the daily catalogue reminders run
+  // inside the CMS server. Site builds are the `site` queue's, run by the site workers
+  // (cli/worker.ts, and npm start).
   jobs: {
-    tasks: [buildSiteTask],
+    tasks: [buildSiteTask, catalogueRemindersTask],
     enableConcurrencyControl: true,
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',

@@ -23,3 +23,14 @@ export function deriveCatalogueItem(
   const other = candidates.filter((item) => !isPeriodic(item.cadence))
   return other.length === 1 ? other[0] : null
 }
+
+/** The item a disclosure counts for: the one it names, else the one derived, else none. */
+export const effectiveCatalogueItem = (
+  disclosure: {
+    category: string
+    period: Period
+    community: string
+    catalogueItem?: string | null
+  },
+  items: CatalogueItem[],
+): string | null => disclosure.catalogueItem ?? deriveCatalogueItem(disclosure, items)?.id ?? null

@@ -2,17 +2,10 @@
  * The plain shapes the catalogue logic works on, independent of where they come from (the CMS's
  * Local API, the site's content layer, a test): IDs are strings, times ISO instants.
  */
+import type { CADENCE_LABELS } from '../labels.ts'
 import type { Period } from './periods.ts'
 
-export const CADENCES = [
-  'monthly',
-  'quarterly',
-  'half-yearly',
-  'yearly',
-  'after-event',
-  'any-time',
-] as const
-export type Cadence = (typeof CADENCES)[number]
+export type Cadence = keyof typeof CADENCE_LABELS
 
 export type PeriodicCadence = Extract<Cadence, 'monthly' | 'quarterly' | 'half-yearly' | 'yearly'>
 

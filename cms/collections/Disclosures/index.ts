@@ -10,7 +10,8 @@ import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
 import { disclosureCategoryOptions } from '../../labels.ts'
 import { computeTotalsHook } from './hooks/computeTotals.ts'
 import { lineItemsField } from './lineItems.ts'
-import { MONTH, numberField, YEAR } from '../../fields/number.ts'
+import { periodField } from './period.ts'
+import { assignCatalogueItem, catalogueItemField } from './catalogueItem.ts'
 import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 import { checkPersonalData } from '../../hooks/checkPersonalData.ts'
 import { personalDataFields } from '../../fields/personalData.ts'
@@ -25,6 +26,9 @@ const readOnlyTotal = (name: string, label: string) => ({
   type: 'number' as const,
   admin: { readOnly: true },
 })
+
+/** The address of each community's 公开目录 page beside its disclosures (site/lib/routes.ts). */
+const CATALOGUE_PAGE = 'mulu'
 
 /**
  * Public-affairs disclosures (居务公开): finances, resolutions, minutes, election results.
@@ -48,6 +52,7 @@ export const Disclosures: CollectionConfig = {
     beforeOperation: [holdForApproval],
     beforeChange: [
       computeTotalsHook,
+      assignCatalogueItem,
       checkPersonalData(['title', 'summary', 'body', 'lineItems'], { block: true }),
       recordCorrection,
       recordApproval,
@@ -56,7 +61,7 @@ export const Disclosures: CollectionConfig = {
   },
   fields: [
     { name: 'title', label: '标题', type: 'text', required: true },
-    slugField('title'),
+    slugField('title', { reserved: [CATALOGUE_PAGE] }),
     communityField(),
     {
       name: 'category',
@@ -66,31 +71,8 @@ export const Disclosures: CollectionConfig = {
       required: true,
       index: true,
     },
-    {
-      name: 'period',
-      label: '所属期间',
-      type: 'group',
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            numberField({ name: 'year', label: '年', required: true }, YEAR),
-            numberField(
-              {
-                name: 'quarter',
-                label: '季度',
-                also: (_value, { siblingData }) =>
-                  (siblingData as { month?: number | null })?.month != null
-                    ? '季度和月份只能填写一个。'
-                    : true,
-              },
-              { min: 1, max: 4, integer: true },
-            ),
-            numberField({ name: 'month', label: '月' }, MONTH),
-          ],
-        },
-      ],
-    },
+    periodField,
+    catalogueItemField,
     publishedAtField,
     { name: 'summary', label: '摘要', type: 'textarea' },
     bodyField(),
