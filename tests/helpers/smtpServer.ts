@@ -18,7 +18,11 @@ export type TestSmtp = {
   stop: () => Promise<void>
 }
 
-export async function startSmtpServer(auth?: { user: string; pass: string }): Promise<TestSmtp> {
+/** `port`: listen on this one (to bring a stopped server back where the CMS expects it). */
+export async function startSmtpServer(
+  auth?: { user: string; pass: string },
+  port?: number,
+): Promise<TestSmtp> {
   const received: ReceivedMail[] = []
   const server = new SMTPServer({
     // Loopback only: no certificate to trust, so no STARTTLS, and logins allowed in plain text.
@@ -44,7 +48,7 @@ export async function startSmtpServer(auth?: { user: string; pass: string }): Pr
         .catch(callback)
     },
   })
-  const port = await freePort()
+  port ??= await freePort()
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   return {
     port,
