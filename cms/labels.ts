@@ -120,3 +120,31 @@ export const sourceKindOptions = options(SOURCE_KIND_LABELS)
 export const cadenceOptions = options(CADENCE_LABELS)
 export const dueFromOptions = options(DUE_FROM_LABELS)
 export const appliesToOptions = options(APPLIES_TO_LABELS)
+
+/** The finance-table import panel in a finance disclosure's edit view. */
+export const LINE_ITEM_IMPORT_TEXT = {
+  title: '从表格导入收支明细',
+  intro:
+    '用 Excel 填好收支明细后导入，不必逐行录入。先预览，确认每一行都没有问题后再应用；应用后保存为草稿，合计由系统重新计算。',
+  templateXlsx: '下载模板（Excel .xlsx）',
+  templateCsv: '下载模板（CSV）',
+  choose: '选择表格文件（.xlsx 或 .csv）',
+  saveFirst: '请先保存这条居务公开（保存草稿），再从表格导入。',
+  unsaved: '表单里有尚未保存的修改：请先保存，再应用导入的明细（应用会重新载入页面）。',
+  reading: '正在读取……',
+  applying: '正在保存……',
+  read: (rows: number, format: string, encoding: string | null, sheet: string | null) =>
+    `读取了 ${rows} 行明细（${format.toUpperCase()}${encoding ? `，编码 ${encoding}` : ''}${sheet ? `，工作表“${sheet}”` : ''}）。`,
+  problems: (n: number) => `发现 ${n} 处问题，请在表格里改正后重新选择文件：`,
+  noProblems: '每一行都没有问题。',
+  row: '行',
+  problem: '问题',
+  totals: (income: string, expense: string, balance: string) =>
+    `收入合计 ${income} 元，支出合计 ${expense} 元，结余 ${balance} 元。`,
+  apply: (n: number, existing: number) =>
+    existing > 0
+      ? `用这 ${n} 条明细替换现有的 ${existing} 条并保存为草稿`
+      : `导入这 ${n} 条明细并保存为草稿`,
+  applied: (n: number) => `已导入 ${n} 条明细并保存为草稿，正在重新载入……`,
+  failed: '导入失败：',
+}

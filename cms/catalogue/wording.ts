@@ -33,3 +33,26 @@ export function dueText(status: ItemStatus, today: Day): string {
   const left = next.dueDay - today
   return `${obligationLabel(next)}应于${chineseDay(next.dueDay)}前公开（${left === 0 ? '今天到期' : `还有 ${left} 天`}）`
 }
+
+/** The admin dashboard's catalogue panel. */
+export const dashboardText = {
+  editorTitle: '居务公开目录：需要处理的事项',
+  overdue: (n: number) => `逾期未公开（${n}）`,
+  dueSoon: (n: number) => `14 天内到期（${n}）`,
+  noOverdue: '没有逾期的事项。',
+  noDueSoon: '14 天内没有到期的事项。',
+  untrackedOwn: '您负责的居委会尚未纳入公开目录跟踪，请联系系统管理员设置起算日。',
+  supervisorTitle: '各居委会的居务公开情况',
+  adminTitle: '全市居委会的居务公开情况',
+  rankingNote: '按逾期事项数排序；数字与公开网站上各居委会“公开目录”页一致。',
+  community: '居委会',
+  overdueColumn: '逾期',
+  dueSoonColumn: '14 天内到期',
+  links: '查看',
+  publicPage: '公开目录',
+  disclosures: '居务公开',
+  why: '逾期原因',
+  untracked: (n: number) => `另有 ${n} 个居委会尚未纳入公开目录跟踪（未设置起算日），不计入排名。`,
+  noneTracked: '还没有纳入公开目录跟踪的居委会。',
+  publish: '发布居务公开',
+}

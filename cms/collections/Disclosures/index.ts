@@ -9,6 +9,7 @@ import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
 import { disclosureCategoryOptions } from '../../labels.ts'
 import { computeTotalsHook } from './hooks/computeTotals.ts'
+import { lineItemImportEndpoints } from './import/endpoints.ts'
 import { lineItemsField } from './lineItems.ts'
 import { periodField } from './period.ts'
 import { assignCatalogueItem, catalogueItemField } from './catalogueItem.ts'
@@ -45,6 +46,7 @@ export const Disclosures: CollectionConfig = {
     group: '内容',
   },
   access: communityScopedAccess(),
+  endpoints: lineItemImportEndpoints,
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   hooks: {
     ...publicContentHooks,
@@ -76,6 +78,14 @@ export const Disclosures: CollectionConfig = {
     publishedAtField,
     { name: 'summary', label: '摘要', type: 'textarea' },
     bodyField(),
+    {
+      name: 'lineItemImport',
+      type: 'ui',
+      admin: {
+        components: { Field: '/admin/components/LineItemImport.tsx#LineItemImport' },
+        condition: (data) => data?.category === 'finance',
+      },
+    },
     lineItemsField,
     notInFiles({
       name: 'totals',
