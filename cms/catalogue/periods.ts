@@ -3,7 +3,7 @@
  * arithmetic on them. A disclosure's `period` names the year and at most one of half, quarter or
  * month; that choice is its shape, which is what a periodic catalogue item's cadence asks for.
  */
-import { dayOf, type Day, ymdOf } from './beijingDays.ts'
+import { dayOf, type Day, ymdOf } from '../beijingTime.ts'
 
 export type Period = {
   year: number

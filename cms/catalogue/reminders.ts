@@ -7,7 +7,7 @@
 import type { Payload } from 'payload'
 
 import { idOf, type Ref } from '../utilities/idOf.ts'
-import { beijingDay, chineseDay, isoDay } from './beijingDays.ts'
+import { beijingDay, chineseDay, isoDay } from '../beijingTime.ts'
 import { loadCatalogueStatus, type CommunityCatalogue } from './loadStatus.ts'
 import type { ItemStatus } from './status.ts'
 import { cadenceText, dueText, overdueText } from './wording.ts'

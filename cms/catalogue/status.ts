@@ -12,7 +12,7 @@
  * The public 公开目录 page, the staff dashboard and the reminder e-mails all call these functions, so
  * they cannot disagree.
  */
-import { beijingDay, type Day } from './beijingDays.ts'
+import { beijingDay, type Day } from '../beijingTime.ts'
 import {
   comparePeriods,
   nextPeriod,

@@ -3,7 +3,7 @@
  * alike (the public page words the same facts for residents in site/i18n/zh.ts).
  */
 import { CADENCE_LABELS, DUE_FROM_LABELS } from '../labels.ts'
-import { beijingDay, chineseDay, type Day } from './beijingDays.ts'
+import { beijingDay, chineseDay, type Day } from '../beijingTime.ts'
 import { periodLabel } from './periods.ts'
 import { DEFAULT_DUE_DAYS, type ItemStatus, type Obligation } from './status.ts'
 import type { CatalogueItem } from './types.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { beijingDay, dayOf, endOfDay, isoDay } from '../../cms/catalogue/beijingDays.ts'
+import { beijingDay, dayOf, endOfDay, isoDay } from '../../cms/beijingTime.ts'
 import {
   nextPeriod,
   periodContaining,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isoDay } from '../../cms/catalogue/beijingDays.ts'
+import { isoDay } from '../../cms/beijingTime.ts'
 import { deriveCatalogueItem } from '../../cms/catalogue/deriveItem.ts'
 import { communityStatus, itemStatus, type TrackingContext } from '../../cms/catalogue/status.ts'
 import type { CatalogueItem, DisclosureFact, MeetingFact } from '../../cms/catalogue/types.ts'

@@ -8,7 +8,7 @@ import type { Payload, PayloadRequest, TypedUser } from 'payload'
 import type React from 'react'
 
 import { getUserCommunityIds } from '../../access/getUserCommunityIds.ts'
-import { beijingDay } from '../../catalogue/beijingDays.ts'
+import { beijingDay } from '../../beijingTime.ts'
 import { loadCatalogueStatus, type CommunityCatalogue } from '../../catalogue/loadStatus.ts'
 import type { ItemStatus } from '../../catalogue/status.ts'
 import { dashboardText as t, dueText, overdueText } from '../../catalogue/wording.ts'
