@@ -108,7 +108,10 @@ describe('the template', () => {
     const csv = await fetch(`${server.url}/api/disclosures/line-items-template?format=csv`, {
       headers: { authorization: `JWT ${sessions.editor.token}` },
     })
-    expect(await csv.text()).toBe(`\uFEFF${HEADER.join(',')}\r\n`)
+    // Read as bytes: Response.text() would drop the byte-order mark Excel needs.
+    expect(Buffer.from(await csv.arrayBuffer()).toString('utf8')).toBe(
+      `\uFEFF${HEADER.join(',')}\r\n`,
+    )
     const refused = await fetch(`${server.url}/api/disclosures/line-items-template`)
     expect(refused.status).toBe(401)
   })
