@@ -107,11 +107,11 @@ describe('a street supervisor’s dashboard', () => {
     const ranking = page.locator('[data-catalogue="ranking"]')
     await ranking.waitFor()
     expect(await ranking.locator('h3').textContent()).toBe('各居委会的居务公开情况')
-    const rows = await ranking.locator('tr[data-community]').evaluateAll((trs) =>
-      trs.map((tr) => ({
-        community: tr.getAttribute('data-community')!,
-        overdue: Number(tr.getAttribute('data-overdue')),
-        dueSoon: Number(tr.getAttribute('data-due-soon')),
+    const rows = await ranking.locator('li[data-community]').evaluateAll((items) =>
+      items.map((li) => ({
+        community: li.getAttribute('data-community')!,
+        overdue: Number(li.getAttribute('data-overdue')),
+        dueSoon: Number(li.getAttribute('data-due-soon')),
       })),
     )
     expect(rows.map((r) => r.community).sort()).toEqual(['shili', 'shili-ercun'])
@@ -123,7 +123,7 @@ describe('a street supervisor’s dashboard', () => {
         await publicCounts(row.community),
       )
     // Nothing published since tracking began in January: the quarterly finances are late, and why.
-    const second = ranking.locator('tr[data-community="shili-ercun"]')
+    const second = ranking.locator('li[data-community="shili-ercun"]')
     expect(await second.textContent()).toMatch(
       /居委会经费收支：2026年第一季度应于2026年4月15日前公开；.*已逾期 \d+ 天/,
     )
@@ -152,8 +152,8 @@ describe('an admin’s dashboard', () => {
     expect(
       (
         await ranking
-          .locator('tr[data-community]')
-          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-community')))
+          .locator('li[data-community]')
+          .evaluateAll((items) => items.map((li) => li.getAttribute('data-community')))
       ).sort(),
     ).toEqual(['shili', 'shili-ercun'])
     const communities = (await api.get(anonymous, '/api/communities?limit=0')).json.totalDocs
@@ -229,7 +229,7 @@ describe('an editor imports a quarter’s finance table from Excel', () => {
     expect(await panel.locator('[data-problems] li').allTextContents()).toEqual([
       '第 3 行：金额不是数字（“三百五”）',
     ])
-    expect(await panel.getByRole('button').count()).toBe(0)
+    expect(await panel.locator('button').count()).toBe(0)
     await page.screenshot({
       path: path.join(artifacts, 'admin-import-problems.png'),
       fullPage: true,

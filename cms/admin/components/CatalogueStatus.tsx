@@ -14,7 +14,6 @@ import type { ItemStatus } from '../../catalogue/status.ts'
 import { dashboardText as t, dueText, overdueText } from '../../catalogue/wording.ts'
 
 const muted = { color: 'var(--theme-elevation-600)' }
-const cell = { padding: '0.3em 0.6em', borderBottom: '1px solid var(--theme-elevation-150)' }
 
 const publicPage = (slug: string) =>
   process.env.SITE_URL ? `${process.env.SITE_URL}/shequ/${slug}/gongkai/mulu/` : null
@@ -126,75 +125,53 @@ function RankingPanel({
       ) : (
         <>
           <p style={{ ...muted, margin: '0 0 0.4em' }}>{t.rankingNote}</p>
-          <div style={{ overflowX: 'auto' }}>
-            <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-              <thead>
-                <tr>
-                  <th style={{ ...cell, textAlign: 'left' }} scope="col">
-                    {t.community}
-                  </th>
-                  <th style={{ ...cell, textAlign: 'right' }} scope="col">
-                    {t.overdueColumn}
-                  </th>
-                  <th style={{ ...cell, textAlign: 'right' }} scope="col">
-                    {t.dueSoonColumn}
-                  </th>
-                  <th style={{ ...cell, textAlign: 'left' }} scope="col">
-                    {t.why}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tracked.map((c) => {
-                  const late = c.items.filter((s) => s.state === 'overdue')
-                  return (
-                    <tr
-                      key={c.community}
-                      data-community={c.slug}
-                      data-overdue={c.overdue}
-                      data-due-soon={c.dueSoon}
-                    >
-                      <th style={{ ...cell, textAlign: 'left', fontWeight: 'normal' }} scope="row">
-                        <strong>{c.name}</strong>
-                        <br />
-                        {publicPage(c.slug) ? (
-                          <>
-                            <a href={publicPage(c.slug)!}>{t.publicPage}</a>
-                            {' · '}
-                          </>
-                        ) : null}
-                        <a href={adminList(c)}>{t.disclosures}</a>
-                      </th>
-                      <td
-                        style={{
-                          ...cell,
-                          textAlign: 'right',
-                          color: c.overdue ? 'var(--theme-error-500)' : undefined,
-                        }}
-                      >
-                        {c.overdue}
-                      </td>
-                      <td style={{ ...cell, textAlign: 'right' }}>{c.dueSoon}</td>
-                      <td style={cell}>
-                        {late.length ? (
-                          <ul style={{ margin: 0, paddingLeft: '1.1em' }}>
-                            {late.map((s) => (
-                              <li key={s.item.id}>
-                                {s.item.name}
-                                <span style={muted}>：{overdueText(s)}</span>
-                              </li>
-                            ))}
-                          </ul>
-                        ) : (
-                          <span style={muted}>—</span>
-                        )}
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ol style={{ margin: 0, paddingLeft: '1.6em' }}>
+            {tracked.map((c) => {
+              const late = c.items.filter((s) => s.state === 'overdue')
+              return (
+                <li
+                  key={c.community}
+                  data-community={c.slug}
+                  data-overdue={c.overdue}
+                  data-due-soon={c.dueSoon}
+                  style={{
+                    padding: '0.4em 0',
+                    borderBottom: '1px solid var(--theme-elevation-150)',
+                  }}
+                >
+                  <strong>{c.name}</strong>
+                  <span style={{ whiteSpace: 'nowrap' }}>
+                    {' '}
+                    <span style={{ color: c.overdue ? 'var(--theme-error-500)' : undefined }}>
+                      {t.overdueColumn} {c.overdue}
+                    </span>
+                    {' · '}
+                    {t.dueSoonColumn} {c.dueSoon}
+                  </span>
+                  <span style={{ whiteSpace: 'nowrap' }}>
+                    {' · '}
+                    {publicPage(c.slug) ? (
+                      <>
+                        <a href={publicPage(c.slug)!}>{t.publicPage}</a>
+                        {' · '}
+                      </>
+                    ) : null}
+                    <a href={adminList(c)}>{t.disclosures}</a>
+                  </span>
+                  {late.length ? (
+                    <ul style={{ margin: '0.2em 0 0', paddingLeft: '1.1em' }}>
+                      {late.map((s) => (
+                        <li key={s.item.id}>
+                          {s.item.name}
+                          <span style={muted}>：{overdueText(s)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              )
+            })}
+          </ol>
         </>
       )}
       {untracked > 0 ? (
