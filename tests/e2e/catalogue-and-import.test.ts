@@ -16,7 +16,8 @@ import { startStack, type Stack } from '../helpers/stack.ts'
  * real admin: a street supervisor sees which of their communities are behind and why, an editor
  * their own overdue and soon-due items, with the numbers the served 公开目录 pages show; an editor
  * imports a quarter's finance table from an Excel file. A second tracked community, with nothing
- * published, is added to the demo street so the supervisor has a ranking to read.
+ * published, is added to the demo street so the supervisor has a ranking to read, and another in
+ * a street of another district, which only the admin may see.
  */
 vi.setConfig({ testTimeout: 240_000 })
 
@@ -50,6 +51,20 @@ beforeAll(async () => {
     _status: 'published',
   })
   expect(second.status, JSON.stringify(second.json)).toBe(201)
+  // A tracked community of another street: the city's admin sees it, the supervisor does not.
+  const elsewhere = (await api.get(admin, '/api/streets?where[slug][equals]=baozhen&depth=0')).json
+    .docs[0]
+  const other = await api.post(admin, '/api/communities', {
+    name: '堡镇示例居委会',
+    slug: 'baozhen-shili',
+    kind: 'residents-committee',
+    street: elsewhere.id,
+    district: elsewhere.district,
+    demo: true,
+    trackedSince: '2026-01-01T00:00:00+08:00',
+    _status: 'published',
+  })
+  expect(other.status, JSON.stringify(other.json)).toBe(201)
   for (const user of [
     {
       email: 'editor@example.test',
@@ -114,7 +129,9 @@ describe('a street supervisor’s dashboard', () => {
         dueSoon: Number(li.getAttribute('data-due-soon')),
       })),
     )
+    // Not 堡镇示例居委会, tracked and behind too, but in a street the supervisor does not oversee.
     expect(rows.map((r) => r.community).sort()).toEqual(['shili', 'shili-ercun'])
+    expect(await ranking.textContent()).not.toContain('堡镇')
     expect(rows.map((r) => r.overdue)).toEqual(
       [...rows.map((r) => r.overdue)].sort((a, b) => b - a),
     )
@@ -155,10 +172,10 @@ describe('an admin’s dashboard', () => {
           .locator('li[data-community]')
           .evaluateAll((items) => items.map((li) => li.getAttribute('data-community')))
       ).sort(),
-    ).toEqual(['shili', 'shili-ercun'])
+    ).toEqual(['baozhen-shili', 'shili', 'shili-ercun'])
     const communities = (await api.get(anonymous, '/api/communities?limit=0')).json.totalDocs
     expect(await ranking.textContent()).toContain(
-      `另有 ${communities - 2} 个居委会尚未纳入公开目录跟踪`,
+      `另有 ${communities - 3} 个居委会尚未纳入公开目录跟踪`,
     )
     await page.context().close()
   })
