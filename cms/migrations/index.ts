@@ -3,6 +3,7 @@ import * as migration_20261122_033047 from './20261122_033047.js';
 import * as migration_20261201_095600_stateless_logins from './20261201_095600_stateless_logins.js';
 import * as migration_20261201_113220_object_storage_fields from './20261201_113220_object_storage_fields.js';
 import * as migration_20261201_134541_site_removals_and_build_jobs from './20261201_134541_site_removals_and_build_jobs.js';
+import * as migration_20261201_135953_catalogue from './20261201_135953_catalogue.js';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_134541_site_removals_and_build_jobs.up,
     down: migration_20261201_134541_site_removals_and_build_jobs.down,
-    name: '20261201_134541_site_removals_and_build_jobs'
+    name: '20261201_134541_site_removals_and_build_jobs',
+  },
+  {
+    up: migration_20261201_135953_catalogue.up,
+    down: migration_20261201_135953_catalogue.down,
+    name: '20261201_135953_catalogue'
   },
 ];

@@ -97,13 +97,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`period_year\` numeric,
   	\`period_quarter\` numeric,
   	\`period_month\` numeric,
+  	\`published_at\` text,
   	\`summary\` text,
   	\`body\` text,
   	\`totals_income\` numeric,
   	\`totals_expense\` numeric,
   	\`totals_balance\` numeric,
   	\`related_notice_id\` integer,
-  	\`published_at\` text,
   	\`review_state\` text,
   	\`review_submitted_by_id\` integer,
   	\`review_submitted_at\` text,
@@ -121,15 +121,15 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`review_approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_disclosures\`("id", "title", "slug", "community_id", "category", "period_year", "period_quarter", "period_month", "summary", "body", "totals_income", "totals_expense", "totals_balance", "related_notice_id", "published_at", "review_state", "review_submitted_by_id", "review_submitted_at", "review_approved_by_id", "review_approved_at", "change_note", "personal_data_warning", "personal_data_confirmed", "updated_at", "created_at", "_status") SELECT "id", "title", "slug", "community_id", "category", "period_year", "period_quarter", "period_month", "summary", "body", "totals_income", "totals_expense", "totals_balance", "related_notice_id", "published_at", "review_state", "review_submitted_by_id", "review_submitted_at", "review_approved_by_id", "review_approved_at", "change_note", "personal_data_warning", "personal_data_confirmed", "updated_at", "created_at", "_status" FROM \`disclosures\`;`)
+  await db.run(sql`INSERT INTO \`__new_disclosures\`("id", "title", "slug", "community_id", "category", "period_year", "period_quarter", "period_month", "published_at", "summary", "body", "totals_income", "totals_expense", "totals_balance", "related_notice_id", "review_state", "review_submitted_by_id", "review_submitted_at", "review_approved_by_id", "review_approved_at", "change_note", "personal_data_warning", "personal_data_confirmed", "updated_at", "created_at", "_status") SELECT "id", "title", "slug", "community_id", "category", "period_year", "period_quarter", "period_month", "published_at", "summary", "body", "totals_income", "totals_expense", "totals_balance", "related_notice_id", "review_state", "review_submitted_by_id", "review_submitted_at", "review_approved_by_id", "review_approved_at", "change_note", "personal_data_warning", "personal_data_confirmed", "updated_at", "created_at", "_status" FROM \`disclosures\`;`)
   await db.run(sql`DROP TABLE \`disclosures\`;`)
   await db.run(sql`ALTER TABLE \`__new_disclosures\` RENAME TO \`disclosures\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
   await db.run(sql`CREATE UNIQUE INDEX \`disclosures_slug_idx\` ON \`disclosures\` (\`slug\`);`)
   await db.run(sql`CREATE INDEX \`disclosures_community_idx\` ON \`disclosures\` (\`community_id\`);`)
   await db.run(sql`CREATE INDEX \`disclosures_category_idx\` ON \`disclosures\` (\`category\`);`)
-  await db.run(sql`CREATE INDEX \`disclosures_related_notice_idx\` ON \`disclosures\` (\`related_notice_id\`);`)
   await db.run(sql`CREATE INDEX \`disclosures_published_at_idx\` ON \`disclosures\` (\`published_at\`);`)
+  await db.run(sql`CREATE INDEX \`disclosures_related_notice_idx\` ON \`disclosures\` (\`related_notice_id\`);`)
   await db.run(sql`CREATE INDEX \`disclosures_review_review_submitted_by_idx\` ON \`disclosures\` (\`review_submitted_by_id\`);`)
   await db.run(sql`CREATE INDEX \`disclosures_review_review_approved_by_idx\` ON \`disclosures\` (\`review_approved_by_id\`);`)
   await db.run(sql`CREATE INDEX \`disclosures_updated_at_idx\` ON \`disclosures\` (\`updated_at\`);`)
@@ -145,13 +145,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`version_period_year\` numeric,
   	\`version_period_quarter\` numeric,
   	\`version_period_month\` numeric,
+  	\`version_published_at\` text,
   	\`version_summary\` text,
   	\`version_body\` text,
   	\`version_totals_income\` numeric,
   	\`version_totals_expense\` numeric,
   	\`version_totals_balance\` numeric,
   	\`version_related_notice_id\` integer,
-  	\`version_published_at\` text,
   	\`version_review_state\` text,
   	\`version_review_submitted_by_id\` integer,
   	\`version_review_submitted_at\` text,
@@ -173,15 +173,15 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`version_review_approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new__disclosures_v\`("id", "parent_id", "version_title", "version_slug", "version_community_id", "version_category", "version_period_year", "version_period_quarter", "version_period_month", "version_summary", "version_body", "version_totals_income", "version_totals_expense", "version_totals_balance", "version_related_notice_id", "version_published_at", "version_review_state", "version_review_submitted_by_id", "version_review_submitted_at", "version_review_approved_by_id", "version_review_approved_at", "version_change_note", "version_personal_data_warning", "version_personal_data_confirmed", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest") SELECT "id", "parent_id", "version_title", "version_slug", "version_community_id", "version_category", "version_period_year", "version_period_quarter", "version_period_month", "version_summary", "version_body", "version_totals_income", "version_totals_expense", "version_totals_balance", "version_related_notice_id", "version_published_at", "version_review_state", "version_review_submitted_by_id", "version_review_submitted_at", "version_review_approved_by_id", "version_review_approved_at", "version_change_note", "version_personal_data_warning", "version_personal_data_confirmed", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest" FROM \`_disclosures_v\`;`)
+  await db.run(sql`INSERT INTO \`__new__disclosures_v\`("id", "parent_id", "version_title", "version_slug", "version_community_id", "version_category", "version_period_year", "version_period_quarter", "version_period_month", "version_published_at", "version_summary", "version_body", "version_totals_income", "version_totals_expense", "version_totals_balance", "version_related_notice_id", "version_review_state", "version_review_submitted_by_id", "version_review_submitted_at", "version_review_approved_by_id", "version_review_approved_at", "version_change_note", "version_personal_data_warning", "version_personal_data_confirmed", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest") SELECT "id", "parent_id", "version_title", "version_slug", "version_community_id", "version_category", "version_period_year", "version_period_quarter", "version_period_month", "version_published_at", "version_summary", "version_body", "version_totals_income", "version_totals_expense", "version_totals_balance", "version_related_notice_id", "version_review_state", "version_review_submitted_by_id", "version_review_submitted_at", "version_review_approved_by_id", "version_review_approved_at", "version_change_note", "version_personal_data_warning", "version_personal_data_confirmed", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest" FROM \`_disclosures_v\`;`)
   await db.run(sql`DROP TABLE \`_disclosures_v\`;`)
   await db.run(sql`ALTER TABLE \`__new__disclosures_v\` RENAME TO \`_disclosures_v\`;`)
   await db.run(sql`CREATE INDEX \`_disclosures_v_parent_idx\` ON \`_disclosures_v\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_disclosures_v_version_version_slug_idx\` ON \`_disclosures_v\` (\`version_slug\`);`)
   await db.run(sql`CREATE INDEX \`_disclosures_v_version_version_community_idx\` ON \`_disclosures_v\` (\`version_community_id\`);`)
   await db.run(sql`CREATE INDEX \`_disclosures_v_version_version_category_idx\` ON \`_disclosures_v\` (\`version_category\`);`)
-  await db.run(sql`CREATE INDEX \`_disclosures_v_version_version_related_notice_idx\` ON \`_disclosures_v\` (\`version_related_notice_id\`);`)
   await db.run(sql`CREATE INDEX \`_disclosures_v_version_version_published_at_idx\` ON \`_disclosures_v\` (\`version_published_at\`);`)
+  await db.run(sql`CREATE INDEX \`_disclosures_v_version_version_related_notice_idx\` ON \`_disclosures_v\` (\`version_related_notice_id\`);`)
   await db.run(sql`CREATE INDEX \`_disclosures_v_version_review_version_review_submitted_b_idx\` ON \`_disclosures_v\` (\`version_review_submitted_by_id\`);`)
   await db.run(sql`CREATE INDEX \`_disclosures_v_version_review_version_review_approved_by_idx\` ON \`_disclosures_v\` (\`version_review_approved_by_id\`);`)
   await db.run(sql`CREATE INDEX \`_disclosures_v_version_version_updated_at_idx\` ON \`_disclosures_v\` (\`version_updated_at\`);`)
@@ -207,6 +207,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`streets_id\` integer,
   	\`sources_id\` integer,
   	\`users_id\` integer,
+  	\`site_removals_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`communities_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`notices_id\`) REFERENCES \`notices\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -219,10 +220,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`districts_id\`) REFERENCES \`districts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`streets_id\`) REFERENCES \`streets\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`sources_id\`) REFERENCES \`sources\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`site_removals_id\`) REFERENCES \`site_removals\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "communities_id", "notices_id", "disclosures_id", "case_studies_id", "brand_projects_id", "media_id", "problem_categories_id", "mechanisms_id", "districts_id", "streets_id", "sources_id", "users_id") SELECT "id", "order", "parent_id", "path", "communities_id", "notices_id", "disclosures_id", "case_studies_id", "brand_projects_id", "media_id", "problem_categories_id", "mechanisms_id", "districts_id", "streets_id", "sources_id", "users_id" FROM \`payload_locked_documents_rels\`;`)
+  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "communities_id", "notices_id", "disclosures_id", "case_studies_id", "brand_projects_id", "media_id", "problem_categories_id", "mechanisms_id", "districts_id", "streets_id", "sources_id", "users_id", "site_removals_id") SELECT "id", "order", "parent_id", "path", "communities_id", "notices_id", "disclosures_id", "case_studies_id", "brand_projects_id", "media_id", "problem_categories_id", "mechanisms_id", "districts_id", "streets_id", "sources_id", "users_id", "site_removals_id" FROM \`payload_locked_documents_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -240,6 +242,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_streets_id_idx\` ON \`payload_locked_documents_rels\` (\`streets_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_sources_id_idx\` ON \`payload_locked_documents_rels\` (\`sources_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_site_removals_id_idx\` ON \`payload_locked_documents_rels\` (\`site_removals_id\`);`)
   await db.run(sql`ALTER TABLE \`communities\` DROP COLUMN \`tracked_since\`;`)
   await db.run(sql`ALTER TABLE \`_communities_v\` DROP COLUMN \`version_tracked_since\`;`)
   await db.run(sql`ALTER TABLE \`payload_jobs\` DROP COLUMN \`meta\`;`)
