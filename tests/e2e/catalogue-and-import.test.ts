@@ -83,7 +83,7 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`no rebuild:\n${stack.log().slice(-3000)}`)
     await new Promise((r) => setTimeout(r, 500))
   }
-}, 400_000)
+})
 
 afterAll(async () => {
   await browser?.close()

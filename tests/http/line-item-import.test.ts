@@ -90,7 +90,7 @@ beforeAll(async () => {
   }
   disclosureId = await id('disclosures', '2026-q3-jingfei-shouzhi')
   resolutionId = await id('disclosures', '2026-06-jumin-gongyue-xiuding-jueyi')
-}, 300_000)
+})
 afterAll(async () => server?.stop())
 
 describe('the template', () => {
