@@ -5,6 +5,7 @@
 import { idOf, type Ref } from '../utilities/idOf.ts'
 import type { CatalogueItem, DisclosureFact, MeetingFact } from './types.ts'
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- documents of several collections
 type Doc = Record<string, any> & { id: string | number }
 
 export const catalogueItemOf = (doc: Doc): CatalogueItem => ({

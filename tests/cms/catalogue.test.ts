@@ -293,7 +293,7 @@ describe('the catalogue item a disclosure fulfils', () => {
         }),
       ),
     ).toBe('“居委会经费收支”每季度公开一次，所属期间请填写季度。')
-    const lijiangEditor = await createUser(payload, {
+    await createUser(payload, {
       role: 'editor',
       communities: [ids['lijiang-shanshui']],
     })

@@ -275,7 +275,13 @@ describe('an editor imports a quarter’s finance table from Excel', () => {
     const draft = (await api.get(admin, `/api/disclosures/${disclosure.id}?draft=true&depth=0`))
       .json
     expect(draft._status).toBe('draft')
-    expect(draft.lineItems.map((l: any) => [l.item, l.direction, l.amount])).toEqual([
+    expect(
+      draft.lineItems.map((l: { item: string; direction: string; amount: number }) => [
+        l.item,
+        l.direction,
+        l.amount,
+      ]),
+    ).toEqual([
       ['上季度结余', 'income', 1200],
       ['街道拨付工作经费', 'income', 15000],
       ['办公用品', 'expense', 356.5],

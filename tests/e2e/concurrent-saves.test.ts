@@ -73,12 +73,17 @@ afterAll(async () => {
 
 const dbFile = () => path.join(stack.dataDir, 'cms.db')
 
-const record = async (response: Response): Promise<{ ok: boolean; json: any }> => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller reads the answer it expects
+type Reply = any
+
+const record = async (response: Response): Promise<{ ok: boolean; json: Reply }> => {
   const text = await response.text()
-  let json: any = null
+  let json: Reply = null
   try {
     json = JSON.parse(text)
-  } catch {}
+  } catch {
+    // A refusal may come as plain text (a proxy's or the server's own); it is recorded without a message.
+  }
   ledger.outcomes.push({
     status: response.status,
     retryAfter: response.headers.get('retry-after'),

@@ -100,7 +100,14 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const { child } of workers) if (child.exitCode === null) child.kill('SIGKILL')
+  // Each worker must be gone before the data folder is deleted under it.
+  await Promise.all(
+    workers.map(({ child }) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? undefined
+        : new Promise((resolve) => child.once('exit', resolve).kill('SIGKILL')),
+    ),
+  )
   await stack?.stop()
 })
 
@@ -143,7 +150,10 @@ describe('two site workers on one database', () => {
       /a worker stopped mid-build/.test(output(other)),
     )
     await until('the notice on the site', () => served('liangge-killed'))
-    const lockedBy = (await api.get(admin, '/api/globals/site-build')).json?.lockedBy
-    expect(lockedBy ?? null).toBeNull()
+    // The builder releases the lock once it has reported its build.
+    await until('the build lock released', async () => {
+      const { json } = await api.get(admin, '/api/globals/site-build')
+      return json && json.lockedBy == null
+    })
   })
 })

@@ -57,7 +57,10 @@ async function upload(
       headers: session.token ? { authorization: `JWT ${session.token}` } : {},
     },
   )
-  return { status: response.status, json: (await response.json()) as any }
+  return {
+    status: response.status, // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the answer it expects
+    json: (await response.json()) as any,
+  }
 }
 
 beforeAll(async () => {
@@ -251,7 +254,14 @@ describe('who may import', () => {
       const draft = await truth()
       expect(draft._status).toBe('draft')
       expect(
-        draft.lineItems.map((l: any) => [l.item, l.direction, l.amount, l.note ?? null]),
+        draft.lineItems.map(
+          (l: { item: string; direction: string; amount: number; note?: string }) => [
+            l.item,
+            l.direction,
+            l.amount,
+            l.note ?? null,
+          ],
+        ),
       ).toEqual([
         ['上季度结余', 'income', 1200.5, null],
         ['街道拨付工作经费', 'income', 15000, '第四季度'],

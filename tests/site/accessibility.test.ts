@@ -4,14 +4,14 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchBrowser, seriousViolations } from '../helpers/browser.ts'
+import { launchBrowser, axeViolations } from '../helpers/browser.ts'
 import { ensureBuiltSite, siteDir } from '../helpers/builtSite.ts'
 import { repoRoot } from '../helpers/paths.ts'
 import { serveStatic } from '../../site/cli/serveStatic.ts'
 
 /**
  * Each page type in headless Chromium, at a phone's and a desktop's width, in normal and 长辈模式:
- * axe-core finds no serious or critical violation. Screenshots are kept in tests/artifacts/ to look at.
+ * axe-core finds no serious or critical violation, and no content outside the page's landmarks. Screenshots are kept in tests/artifacts/ to look at.
  */
 const PAGE_TYPES: Record<string, string> = {
   home: '/',
@@ -52,7 +52,7 @@ afterAll(async () => {
 
 describe.each(Object.entries(PAGE_TYPES))('%s', (name, url) => {
   it.each(WIDTHS)(
-    'at %i px: no serious or critical axe violation, normal and 长辈模式',
+    'at %i px: no serious or critical axe violation, all content in landmarks, normal and 长辈模式',
     async (width) => {
       const context = await browser.newContext({
         viewport: { width, height: 900 },
@@ -61,7 +61,7 @@ describe.each(Object.entries(PAGE_TYPES))('%s', (name, url) => {
       const page = await context.newPage()
       const response = await page.goto(server.url + url)
       expect(response?.status()).toBe(name === 'not-found' ? 404 : 200)
-      expect(await seriousViolations(page)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true })
 
       await page.getByText('长辈模式', { exact: true }).first().click()
@@ -69,7 +69,7 @@ describe.each(Object.entries(PAGE_TYPES))('%s', (name, url) => {
         parseFloat(getComputedStyle(document.body).fontSize),
       )
       expect(fontSize).toBeGreaterThanOrEqual(20)
-      expect(await seriousViolations(page)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       await page.screenshot({
         path: path.join(artifacts, `${name}-${width}-elder.png`),
         fullPage: true,

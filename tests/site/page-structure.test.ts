@@ -83,7 +83,7 @@ describe('every page', () => {
       problems((file, root) => {
         const external = root
           .querySelectorAll('script[src]')
-          .filter((s) => !file.startsWith('sousuo/'))
+          .filter(() => !file.startsWith('sousuo/'))
         return external.length
           ? `${file}: ${external.map((s) => s.getAttribute('src')).join(', ')}`
           : null

@@ -26,6 +26,8 @@ import { CORRECTED_DISCLOSURE, CORRECTION_NOTE, DRAFT_MARK } from '../helpers/si
 let cms: TestCms
 let textFiles: string[]
 
+// Documents of any collection with their relations populated, read field by field as each test needs.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>
 const all = async (collection: CollectionSlug, publicOnly: boolean) =>
   (

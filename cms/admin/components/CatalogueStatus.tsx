@@ -191,6 +191,8 @@ export async function CatalogueStatus({
   const role = (user as { role?: string }).role
   const req = { payload, user, context: {} } as unknown as PayloadRequest
   const scope = await getUserCommunityIds(req)
+  // A server component renders once per request: "now" is the request's moment, not a render's.
+  // eslint-disable-next-line react-hooks/purity
   const now = Date.now()
   const communities = await loadCatalogueStatus(payload, { communities: scope, now })
   if (role === 'editor') return <EditorPanel communities={communities} today={beijingDay(now)} />
