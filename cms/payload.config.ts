@@ -9,12 +9,14 @@ import { collections } from './collections/index.ts'
 import { MAX_UPLOAD_BYTES } from './collections/Media/limits.ts'
 import { databaseAdapter } from './database/adapter.ts'
 import { refuseUnstoredSave } from './database/databaseBusy.ts'
+import { emailAdapter } from './email.ts'
 import { SiteBuild } from './globals/SiteBuild/index.ts'
 import { keepErrorMessages } from './hooks/keepErrorMessages.ts'
 import { limitLoginRate } from './hooks/limitLoginRate.ts'
 import { rejectMalformedQueries } from './hooks/rejectMalformedQuery.ts'
 import { backfillMediaUse, trackMediaUse } from './hooks/trackMediaUse.ts'
 import { buildSiteTask } from './jobs/buildSite.ts'
+import { catalogueRemindersTask } from './jobs/catalogueReminders.ts'
 import { cmsDir, mediaDir } from './paths.ts'
 import { depthLimit, GRAPHQL_LIMITS } from './utilities/graphqlDepthLimit.ts'
 import { payloadSecret } from './secret.ts'
@@ -27,6 +29,7 @@ export default buildConfig({
   secret: payloadSecret(),
   serverURL,
   db: databaseAdapter(),
+  email: emailAdapter(),
   editor: lexicalEditor(),
   sharp,
   // Where uploads live (MEDIA_DIR) is read here, when the CMS opens, not when the configs are imported.
@@ -39,10 +42,11 @@ export default buildConfig({
   // Uploads in an S3-compatible bucket when S3_BUCKET is set, else in MEDIA_DIR (cms/storage.ts).
   plugins: [objectStorage(), trackMediaUse, rejectMalformedQueries, limitLoginRate],
   onInit: backfillMediaUse,
-  // Scheduled publishing (the admin's "schedule publish") runs inside the CMS server.
-  // Site builds are the `site` queue's, run by the site workers (cli/worker.ts, and npm start).
+  // Scheduled publishing (the admin's "schedule publish") and the daily catalogue reminders run
+  // inside the CMS server. Site builds are the `site` queue's, run by the site workers
+  // (cli/worker.ts, and npm start).
   jobs: {
-    tasks: [buildSiteTask],
+    tasks: [buildSiteTask, catalogueRemindersTask],
     enableConcurrencyControl: true,
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',

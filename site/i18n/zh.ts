@@ -6,6 +6,7 @@
 import type { SearchType } from '../../cms/contentTypes.ts'
 
 export { label, valuesOf } from '../../cms/labels.ts'
+import { periodLabel } from '../../cms/catalogue/periods.ts'
 
 export const site = {
   name: '居民自治信息网',
@@ -159,13 +160,39 @@ export const disclosure = {
   downloadCsv: '下载明细（CSV，可用 Excel 打开）',
   relatedNotice: '相关通知',
   attachments: '附件',
-  periodValue: (p: { year: number; quarter?: number | null; month?: number | null }) =>
-    p.quarter
-      ? `${p.year}年第${p.quarter}季度`
-      : p.month
-        ? `${p.year}年${p.month}月`
-        : `${p.year}年度`,
+  periodValue: periodLabel,
   lineItemsCaption: (title: string) => `${title}：收支明细`,
+}
+
+export const catalogue = {
+  title: (name: string) => `${name} 居务公开目录`,
+  crumb: '公开目录',
+  intro:
+    '居委会应当按期公开下列事项。每一项列出最近一次在本站公开的内容、应当公开的期限，以及是否按时公开。',
+  asOf: (date: string) => `统计截至${date}（北京时间）。`,
+  summary: (total: number, overdue: number, dueSoon: number) =>
+    `共 ${total} 项，其中逾期未公开 ${overdue} 项、即将到期 ${dueSoon} 项。`,
+  lateItems: '逾期未公开的事项：',
+  untracked:
+    '本站尚未开始跟踪这个居委会的公开期限：下面只列出应当公开的事项和本站已收录的内容，不表示是否按时。',
+  state: {
+    overdue: '逾期未公开',
+    'due-soon': '即将到期',
+    ok: '按时公开',
+    'any-time': '随时公开',
+    untracked: '未跟踪期限',
+  },
+  cadence: '公开频次',
+  last: '最近一次公开',
+  none: '本站尚未收录',
+  late: (days: number) => `（比期限晚 ${days} 天）`,
+  missed: '应当公开而未公开',
+  missedLine: (label: string, date: string) => `${label}：应于${date}前公开`,
+  daysOverdue: (days: number) => `最早的一项已逾期 ${days} 天。`,
+  next: '下一次',
+  nextLine: (label: string, date: string) => `${label}，应于${date}前公开`,
+  basis: '依据',
+  link: '公开目录：应当公开哪些事项、是否按时',
 }
 
 export const caseStudy = {

@@ -20,6 +20,8 @@ const PAGE_TYPES: Record<string, string> = {
   'meeting-notice': '/shequ/shili/tongzhi/2026-11-jumin-daibiao-huiyi/',
   'expired-notice': '/shequ/shili/tongzhi/2025-01-jumin-daibiao-huiyi/',
   'finance-disclosure': '/shequ/shili/gongkai/2026-q3-jingfei-shouzhi/',
+  'disclosure-catalogue': '/shequ/shili/gongkai/mulu/',
+  'disclosure-catalogue-untracked': '/shequ/lijiang-shanshui/gongkai/mulu/',
   archive: '/shequ/shili/guidang/',
   'archive-year': '/shequ/shili/guidang/2026/',
   'case-library': '/anli/',
