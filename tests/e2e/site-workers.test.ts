@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { nodeBin, repoRoot } from '../helpers/paths.ts'
-import { anonymous, restClient, type Session } from '../helpers/rest.ts'
+import { restClient, type Session } from '../helpers/rest.ts'
 import { startStack, type Stack } from '../helpers/stack.ts'
 
 /**
@@ -85,12 +85,7 @@ async function publishNotice(slug: string) {
 beforeAll(async () => {
   stack = await startStack({ SITE_WORKER: 'off' })
   api = restClient(stack.adminUrl)
-  await api.post(anonymous, '/api/users/first-register', {
-    email: 'admin@example.test',
-    password: PASSWORD,
-    name: '管理员',
-  })
-  admin = await api.login('admin@example.test', PASSWORD)
+  admin = await api.firstAdmin(PASSWORD)
   community = (await api.get(admin, '/api/communities?where[slug][equals]=shili&depth=0')).json
     .docs[0].id
   for (const name of ['A', 'B']) {

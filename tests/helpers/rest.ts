@@ -61,5 +61,16 @@ export function restClient(baseUrl: string) {
         throw new Error(`login as ${email} failed: ${status} ${JSON.stringify(json)}`)
       return { token: json.token, label }
     },
+    /** Creates the first account on a new database (it becomes the admin) and logs it in. */
+    async firstAdmin(password: string, email = 'admin@example.test'): Promise<Session> {
+      const { status, json } = await call(anonymous, 'POST', '/api/users/first-register', {
+        email,
+        password,
+        name: '管理员',
+      })
+      if (status !== 200 && status !== 201)
+        throw new Error(`first-register failed: ${status} ${JSON.stringify(json)}`)
+      return this.login(email, password, 'admin')
+    },
   }
 }
