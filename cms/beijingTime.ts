@@ -1,7 +1,8 @@
 /**
  * Beijing time (UTC+8, no daylight saving), the one clock residents and committee staff read,
  * whatever the machine's time zone. The database stores ISO instants; content files write Beijing
- * wall-clock text ("2026-11-28 14:00"); the site and the admin show it in Chinese.
+ * wall-clock text ("2026-11-28 14:00"); the site and the admin show it in Chinese. Calendar days
+ * as whole numbers (`Day`) make due dates ("15 days after the quarter ends") integer arithmetic.
  */
 const OFFSET_MS = 8 * 60 * 60 * 1000
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
@@ -83,3 +84,33 @@ export const parseDate = (text: string): string | null => {
   const match = DATE.exec(text)
   return match ? instant(match[1], match[2], match[3]) : null
 }
+
+/** A Beijing calendar day as a whole number: day 0 is 1970-01-01. */
+export type Day = number
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The Beijing calendar day an instant (ISO string or epoch milliseconds) falls on. */
+export const beijingDay = (instant: string | number): Day =>
+  Math.floor(((typeof instant === 'number' ? instant : Date.parse(instant)) + OFFSET_MS) / DAY_MS)
+
+/** The day of a calendar date; month 13 or day 0 roll over as in Date.UTC (used for month ends). */
+export const dayOf = (year: number, month: number, day: number): Day =>
+  Math.floor(Date.UTC(year, month - 1, day) / DAY_MS)
+
+export const ymdOf = (day: Day) => {
+  const date = new Date(day * DAY_MS)
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
+}
+
+/** The first instant of a Beijing day, as ISO (so the formatters above apply to days too). */
+const dayStart = (day: Day): string => new Date(day * DAY_MS - OFFSET_MS).toISOString()
+
+/** 2026-10-15 */
+export const isoDay = (day: Day): string => isoDate(dayStart(day))
+
+/** 2026年10月15日 */
+export const chineseDay = (day: Day): string => formatDate(dayStart(day))
+
+/** The last instant of a Beijing day (a due date holds until then). */
+export const endOfDay = (day: Day): number => (day + 1) * DAY_MS - OFFSET_MS - 1

@@ -64,6 +64,8 @@ export const CONTENT_TYPES = [
       url: true,
     },
   },
+  // The 公开目录; its page is each community's (routes.disclosureCatalogue), not one per item.
+  { collection: 'catalogue-items', folder: 'catalogue-items', site: 'catalogueItems', shown: slug },
   {
     collection: 'brand-projects',
     folder: 'brand-projects',

@@ -67,6 +67,19 @@ export const PARITY_LABELS = { all: '单双号', odd: '单号', even: '双号' }
 
 /** 号 is a house on the road; 弄 a lane off it, with houses of its own. */
 export const NUMBER_UNIT_LABELS = { number: '号', lane: '弄' }
+/** How often a catalogue item is due (cms/catalogue/types.ts lists the same values). */
+export const CADENCE_LABELS = {
+  monthly: '每月',
+  quarterly: '每季度',
+  'half-yearly': '每半年',
+  yearly: '每年',
+  'after-event': '会议后限期',
+  'any-time': '随时',
+}
+
+export const DUE_FROM_LABELS = { 'period-end': '期间结束后', 'period-start': '期间开始起' }
+
+export const APPLIES_TO_LABELS = { all: '所有居委会', chosen: '指定的居委会' }
 
 /** Every labelled kind of value, by the name templates use. */
 const LABELS = {
@@ -83,6 +96,9 @@ const LABELS = {
   sourceKind: SOURCE_KIND_LABELS,
   parity: PARITY_LABELS,
   numberUnit: NUMBER_UNIT_LABELS,
+  cadence: CADENCE_LABELS,
+  dueFrom: DUE_FROM_LABELS,
+  appliesTo: APPLIES_TO_LABELS,
 }
 export type LabelKind = keyof typeof LABELS
 export type LabelledValue<K extends LabelKind> = keyof (typeof LABELS)[K] & string
@@ -110,3 +126,34 @@ export const directionOptions = options(DIRECTION_LABELS)
 export const sourceKindOptions = options(SOURCE_KIND_LABELS)
 export const parityOptions = options(PARITY_LABELS)
 export const numberUnitOptions = options(NUMBER_UNIT_LABELS)
+export const cadenceOptions = options(CADENCE_LABELS)
+export const dueFromOptions = options(DUE_FROM_LABELS)
+export const appliesToOptions = options(APPLIES_TO_LABELS)
+
+/** The finance-table import panel in a finance disclosure's edit view. */
+export const LINE_ITEM_IMPORT_TEXT = {
+  title: '从表格导入收支明细',
+  intro:
+    '用 Excel 填好收支明细后导入，不必逐行录入。先预览，确认每一行都没有问题后再应用；应用后保存为草稿，合计由系统重新计算。',
+  templateXlsx: '下载模板（Excel .xlsx）',
+  templateCsv: '下载模板（CSV）',
+  choose: '选择表格文件（.xlsx 或 .csv）',
+  saveFirst: '请先保存这条居务公开（保存草稿），再从表格导入。',
+  unsaved: '表单里有尚未保存的修改：请先保存，再应用导入的明细（应用会重新载入页面）。',
+  reading: '正在读取……',
+  applying: '正在保存……',
+  read: (rows: number, format: string, encoding: string | null, sheet: string | null) =>
+    `读取了 ${rows} 行明细（${format.toUpperCase()}${encoding ? `，编码 ${encoding}` : ''}${sheet ? `，工作表“${sheet}”` : ''}）。`,
+  problems: (n: number) => `发现 ${n} 处问题，请在表格里改正后重新选择文件：`,
+  noProblems: '每一行都没有问题。',
+  row: '行',
+  problem: '问题',
+  totals: (income: string, expense: string, balance: string) =>
+    `收入合计 ${income} 元，支出合计 ${expense} 元，结余 ${balance} 元。`,
+  apply: (n: number, existing: number) =>
+    existing > 0
+      ? `用这 ${n} 条明细替换现有的 ${existing} 条并保存为草稿`
+      : `导入这 ${n} 条明细并保存为草稿`,
+  applied: (n: number) => `已导入 ${n} 条明细并保存为草稿，正在重新载入……`,
+  failed: '导入失败：',
+}

@@ -70,6 +70,7 @@ export interface Config {
     communities: Community;
     notices: Notice;
     disclosures: Disclosure;
+    'catalogue-items': CatalogueItem;
     'case-studies': CaseStudy;
     'brand-projects': BrandProject;
     media: Media;
@@ -80,6 +81,7 @@ export interface Config {
     sources: Source;
     users: User;
     'site-removals': SiteRemoval;
+    'reminder-deliveries': ReminderDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -95,6 +97,7 @@ export interface Config {
     communities: CommunitiesSelect<false> | CommunitiesSelect<true>;
     notices: NoticesSelect<false> | NoticesSelect<true>;
     disclosures: DisclosuresSelect<false> | DisclosuresSelect<true>;
+    'catalogue-items': CatalogueItemsSelect<false> | CatalogueItemsSelect<true>;
     'case-studies': CaseStudiesSelect<false> | CaseStudiesSelect<true>;
     'brand-projects': BrandProjectsSelect<false> | BrandProjectsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -105,6 +108,7 @@ export interface Config {
     sources: SourcesSelect<false> | SourcesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-removals': SiteRemovalsSelect<false> | SiteRemovalsSelect<true>;
+    'reminder-deliveries': ReminderDeliveriesSelect<false> | ReminderDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -117,9 +121,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'site-build': SiteBuild;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-build': SiteBuildSelect<false> | SiteBuildSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -129,6 +135,7 @@ export interface Config {
   jobs: {
     tasks: {
       buildSite: TaskBuildSite;
+      catalogueReminders: TaskCatalogueReminders;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -245,6 +252,10 @@ export interface Community {
   demo?: boolean | null;
   sources?: (number | Source)[] | null;
   /**
+   * 从这一天所在的期间起，按公开目录计算应公开和逾期的事项；不填则不计算（只列出已公开的内容）。
+   */
+  trackedSince?: string | null;
+  /**
    * 首次发布时自动填写。
    */
   publishedAt?: string | null;
@@ -298,6 +309,11 @@ export interface Media {
    */
   alt?: string | null;
   community?: (number | null) | Community;
+  /**
+   * 被已发布的内容使用时自动公开；否则只有本居委会及上级工作人员能看到。
+   */
+  isPublic?: boolean | null;
+  usedByPublished?: string[] | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -438,11 +454,19 @@ export interface Disclosure {
   slug: string;
   community: number | Community;
   category: 'finance' | 'resolution' | 'minutes' | 'implementation' | 'autonomy-fund' | 'election-result' | 'other';
+  /**
+   * 填年份，再按需要填半年（1 上半年、2 下半年）、季度或月份中的一个。
+   */
   period: {
     year: number;
+    half?: number | null;
     quarter?: number | null;
     month?: number | null;
   };
+  /**
+   * 留空时，保存时按类别和所属期间自动对应（只有一项符合时）。
+   */
+  catalogueItem?: (number | null) | CatalogueItem;
   /**
    * 首次发布时自动填写。
    */
@@ -514,6 +538,46 @@ export interface Disclosure {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * 居委会应当按期公开的事项。到期和逾期按这里的频次和期限计算。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "catalogue-items".
+ */
+export interface CatalogueItem {
+  id: number;
+  name: string;
+  /**
+   * 用于网址的拼音或英文，小写字母、数字和连字符。留空时按标题自动生成拼音。
+   */
+  slug: string;
+  /**
+   * 数字小的排在前面。
+   */
+  order: number;
+  category: 'finance' | 'resolution' | 'minutes' | 'implementation' | 'autonomy-fund' | 'election-result' | 'other';
+  cadence: 'monthly' | 'quarterly' | 'half-yearly' | 'yearly' | 'after-event' | 'any-time';
+  /**
+   * 按期公开：期间结束后（或开始起）几天内；会议后：会议当天起几天内。留空用默认值。
+   */
+  dueDays?: number | null;
+  /**
+   * 不填即“期间结束后”。
+   */
+  dueFrom?: ('period-end' | 'period-start') | null;
+  /**
+   * 标题含其中任一词的会议通知才算（如 居民代表会议）；不填则每次会议都算。
+   */
+  eventKeywords?: string[] | null;
+  /**
+   * 这项公开要求出自哪里（法规条文、本市目录或本站约定），会显示在公开目录页上。
+   */
+  basis: string;
+  appliesTo: 'all' | 'chosen';
+  communities?: (number | Community)[] | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -783,6 +847,19 @@ export interface SiteRemoval {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reminder-deliveries".
+ */
+export interface ReminderDelivery {
+  id: number;
+  user: number | User;
+  day: string;
+  items?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -850,7 +927,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'buildSite' | 'schedulePublish';
+        taskSlug: 'inline' | 'buildSite' | 'catalogueReminders' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -883,7 +960,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'buildSite' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'buildSite' | 'catalogueReminders' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -891,6 +968,15 @@ export interface PayloadJob {
    * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
    */
   concurrencyKey?: string | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -912,6 +998,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'disclosures';
         value: number | Disclosure;
+      } | null)
+    | ({
+        relationTo: 'catalogue-items';
+        value: number | CatalogueItem;
       } | null)
     | ({
         relationTo: 'case-studies';
@@ -952,6 +1042,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-removals';
         value: number | SiteRemoval;
+      } | null)
+    | ({
+        relationTo: 'reminder-deliveries';
+        value: number | ReminderDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1052,6 +1146,7 @@ export interface CommunitiesSelect<T extends boolean = true> {
   cover?: T;
   demo?: T;
   sources?: T;
+  trackedSince?: T;
   publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1097,9 +1192,11 @@ export interface DisclosuresSelect<T extends boolean = true> {
     | T
     | {
         year?: T;
+        half?: T;
         quarter?: T;
         month?: T;
       };
+  catalogueItem?: T;
   publishedAt?: T;
   summary?: T;
   body?: T;
@@ -1143,6 +1240,25 @@ export interface DisclosuresSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "catalogue-items_select".
+ */
+export interface CatalogueItemsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  order?: T;
+  category?: T;
+  cadence?: T;
+  dueDays?: T;
+  dueFrom?: T;
+  eventKeywords?: T;
+  basis?: T;
+  appliesTo?: T;
+  communities?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1253,6 +1369,8 @@ export interface BrandProjectsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   community?: T;
+  isPublic?: T;
+  usedByPublished?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
@@ -1398,6 +1516,18 @@ export interface SiteRemovalsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reminder-deliveries_select".
+ */
+export interface ReminderDeliveriesSelect<T extends boolean = true> {
+  user?: T;
+  day?: T;
+  items?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1433,6 +1563,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   waitUntil?: T;
   processing?: T;
   concurrencyKey?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1493,6 +1624,24 @@ export interface SiteBuild {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-build_select".
  */
 export interface SiteBuildSelect<T extends boolean = true> {
@@ -1508,6 +1657,16 @@ export interface SiteBuildSelect<T extends boolean = true> {
   lockedBy?: T;
   leaseUntil?: T;
   lockedJob?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1531,6 +1690,19 @@ export interface TaskBuildSite {
     reason?: string | null;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCatalogueReminders".
+ */
+export interface TaskCatalogueReminders {
+  input: {
+    asOf?: string | null;
+  };
+  output: {
+    sent: number;
+    failed: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

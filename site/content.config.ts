@@ -15,6 +15,7 @@ import { valuesOf, type LabelKind, type LabelledValue } from '../cms/labels.ts'
 import type {
   BrandProject,
   CaseStudy,
+  CatalogueItem,
   Community,
   Disclosure,
   District,
@@ -43,6 +44,7 @@ type Docs = {
   'problem-categories': ProblemCategory
   mechanisms: Mechanism
   communities: Community
+  'catalogue-items': CatalogueItem
   'brand-projects': BrandProject
   'case-studies': CaseStudy
   notices: Notice
@@ -162,6 +164,8 @@ export const collections = {
       }),
       cover: media.nullable(),
       demo: z.boolean(),
+      /** From this day the 公开目录 counts what is due (null: not tracked). */
+      trackedSince: date,
       sources: refs('sources'),
     }),
     async (doc, h) => ({
@@ -188,7 +192,35 @@ export const collections = {
       },
       cover: await h.media(doc.cover),
       demo: Boolean(doc.demo),
+      trackedSince: doc.trackedSince ?? null,
       sources: h.slugs(doc.sources),
+    }),
+  ),
+  catalogueItems: collection(
+    'catalogue-items',
+    z.object({
+      name: z.string(),
+      order: z.number(),
+      category: choice('disclosureCategory'),
+      cadence: choice('cadence'),
+      dueDays: z.number().nullable(),
+      dueFrom: choice('dueFrom').nullable(),
+      eventKeywords: z.array(z.string()),
+      basis: z.string(),
+      appliesTo: choice('appliesTo'),
+      communities: refs('communities'),
+    }),
+    (doc, h) => ({
+      name: doc.name,
+      order: doc.order,
+      category: doc.category,
+      cadence: doc.cadence,
+      dueDays: doc.dueDays ?? null,
+      dueFrom: doc.dueFrom ?? null,
+      eventKeywords: doc.eventKeywords ?? [],
+      basis: doc.basis,
+      appliesTo: doc.appliesTo,
+      communities: h.slugs(doc.communities),
     }),
   ),
   notices: collection(
@@ -242,6 +274,8 @@ export const collections = {
       totals: stored<{ income: number; expense: number; balance: number } | null>(),
       attachments: z.array(media),
       relatedNotice: ref('notices'),
+      /** The 公开目录 item it fulfils, as stored (site/lib/catalogue.ts derives it when unset). */
+      catalogueItem: ref('catalogueItems'),
       /** The correction log (更正记录): one entry per change published after the first publication. */
       corrections: stored<NonNullable<Disclosure['corrections']>>(),
       publishedAt: z.string(),
@@ -265,6 +299,7 @@ export const collections = {
         : null,
       attachments: await attachments(doc.attachments, h),
       relatedNotice: h.slug(doc.relatedNotice),
+      catalogueItem: h.slug(doc.catalogueItem),
       corrections: doc.corrections ?? [],
       publishedAt: doc.publishedAt ?? doc.createdAt,
       updatedAt: doc.updatedAt,

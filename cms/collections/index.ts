@@ -2,6 +2,7 @@ import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import { BrandProjects } from './BrandProjects/index.ts'
 import { CaseStudies } from './CaseStudies/index.ts'
+import { CatalogueItems } from './CatalogueItems/index.ts'
 import { Communities } from './Communities/index.ts'
 import { Disclosures } from './Disclosures/index.ts'
 import { Districts } from './Districts/index.ts'
@@ -9,6 +10,7 @@ import { Mechanisms } from './Mechanisms/index.ts'
 import { Media } from './Media/index.ts'
 import { Notices } from './Notices/index.ts'
 import { ProblemCategories } from './ProblemCategories/index.ts'
+import { ReminderDeliveries } from './ReminderDeliveries/index.ts'
 import { Sources } from './Sources/index.ts'
 import { Streets } from './Streets/index.ts'
 import { SiteRemovals } from './SiteRemovals/index.ts'
@@ -20,6 +22,7 @@ export const collections: CollectionConfig[] = [
   Communities,
   Notices,
   Disclosures,
+  CatalogueItems,
   CaseStudies,
   BrandProjects,
   Media,
@@ -30,6 +33,7 @@ export const collections: CollectionConfig[] = [
   Sources,
   Users,
   SiteRemovals,
+  ReminderDeliveries,
 ]
 
 export function collectionConfig(slug: CollectionSlug): CollectionConfig {

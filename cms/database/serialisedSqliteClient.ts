@@ -96,7 +96,9 @@ function connection(config: Config, busyTimeoutMs: number, role: 'writer' | 'rea
   const replace = () => {
     try {
       client.close()
-    } catch {}
+    } catch {
+      // The broken connection may already be closed; a new one is opened either way.
+    }
     open()
   }
   open()

@@ -4,8 +4,14 @@ import { formatSlug } from '../hooks/formatSlug.ts'
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-/** URL slug: unique, indexed, lowercase pinyin/ASCII; generated from `fromField` when left empty. */
-export const slugField = (fromField = 'title'): TextField => ({
+/**
+ * URL slug: unique, indexed, lowercase pinyin/ASCII; generated from `fromField` when left empty.
+ * `reserved` slugs are addresses the site uses for other pages beside these documents.
+ */
+export const slugField = (
+  fromField = 'title',
+  { reserved = [] }: { reserved?: string[] } = {},
+): TextField => ({
   name: 'slug',
   label: '网址别名',
   type: 'text',
@@ -20,10 +26,12 @@ export const slugField = (fromField = 'title'): TextField => ({
   // Empty is fine in the form: the server fills it from the title before validating (formatSlug),
   // so by the time this runs there it is never empty.
   validate: (value: unknown) =>
-    value === undefined ||
-    value === null ||
-    value === '' ||
-    (typeof value === 'string' && SLUG_PATTERN.test(value))
-      ? true
-      : '网址别名只能包含小写字母、数字和连字符（如 lijiang-shanshui）。',
+    typeof value === 'string' && reserved.includes(value)
+      ? `“${value}”已被网站的其他页面使用，请换一个网址别名。`
+      : value === undefined ||
+          value === null ||
+          value === '' ||
+          (typeof value === 'string' && SLUG_PATTERN.test(value))
+        ? true
+        : '网址别名只能包含小写字母、数字和连字符（如 lijiang-shanshui）。',
 })

@@ -3,7 +3,9 @@ import * as migration_20261122_033047 from './20261122_033047.js';
 import * as migration_20261201_095600_stateless_logins from './20261201_095600_stateless_logins.js';
 import * as migration_20261201_113220_object_storage_fields from './20261201_113220_object_storage_fields.js';
 import * as migration_20261201_134541_site_removals_and_build_jobs from './20261201_134541_site_removals_and_build_jobs.js';
-import * as migration_20261201_140721_service_area_phone_sources from './20261201_140721_service_area_phone_sources.js';
+import * as migration_20261201_135953_catalogue from './20261201_135953_catalogue.js';
+import * as migration_20261201_143700_service_area_phone_sources from './20261201_143700_service_area_phone_sources.js';
+import * as migration_20261201_143754_media_public_use from './20261201_143754_media_public_use.js';
 
 export const migrations = [
   {
@@ -32,8 +34,18 @@ export const migrations = [
     name: '20261201_134541_site_removals_and_build_jobs',
   },
   {
-    up: migration_20261201_140721_service_area_phone_sources.up,
-    down: migration_20261201_140721_service_area_phone_sources.down,
-    name: '20261201_140721_service_area_phone_sources'
+    up: migration_20261201_135953_catalogue.up,
+    down: migration_20261201_135953_catalogue.down,
+    name: '20261201_135953_catalogue',
+  },
+  {
+    up: migration_20261201_143700_service_area_phone_sources.up,
+    down: migration_20261201_143700_service_area_phone_sources.down,
+    name: '20261201_143700_service_area_phone_sources',
+  },
+  {
+    up: migration_20261201_143754_media_public_use.up,
+    down: migration_20261201_143754_media_public_use.down,
+    name: '20261201_143754_media_public_use'
   },
 ];

@@ -49,7 +49,7 @@ const dataDir = path.join(runDir, 'data')
 const distDir = path.join(runDir, 'dist')
 const docsFile = path.join(projectRoot, 'docs/benchmarks.md')
 const notes: string[] = []
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATA_DIR: dataDir,
   DIST_DIR: distDir,
@@ -106,8 +106,10 @@ const full = await measureCommand(node, [path.join(projectRoot, 'cli/build.ts')]
   cwd: projectRoot,
   env,
   onLine: (line) => {
-    if (/[├└]─ \//.test(line)) ((phase = 'rendering'), rendered++)
-    else if (line.includes('generating optimized images')) phase = 'images'
+    if (/[├└]─ \//.test(line)) {
+      phase = 'rendering'
+      rendered++
+    } else if (line.includes('generating optimized images')) phase = 'images'
     else if (line.includes('[build] Complete!')) phase = 'search index'
     bar.update(rendered, expected, `pages, ${phase}`)
   },

@@ -9,14 +9,15 @@
 import { writeFileSync } from 'node:fs'
 
 import { openCms } from '../../cms/open.ts'
-import { community as tc, noticeKind, notice as tn, site } from '../i18n/zh.ts'
+import type { Notice } from '../../cms/payload-types.ts'
+import { community as tc, label, notice as tn, site } from '../i18n/zh.ts'
 import { richTextToHtml } from '../loaders/richText.ts'
 import { routes } from '../lib/routes.ts'
 
 type Doc = {
   title: string
   slug: string
-  kind: keyof typeof noticeKind
+  kind: Notice['kind']
   summary?: string | null
   publishedAt: string
   validUntil?: string | null
@@ -45,7 +46,7 @@ const notices = (docs as unknown as Doc[])
       url: routes.notice(community.slug, doc.slug),
       title: doc.title,
       summary: doc.summary ?? null,
-      kind: noticeKind[doc.kind] ?? doc.kind,
+      kind: label('noticeKind', doc.kind),
       pinned: Boolean(doc.pinned),
       publishedAt: doc.publishedAt,
       validUntil: doc.validUntil ?? null,

@@ -18,6 +18,7 @@ import { projectRoot } from '../../cms/paths.ts'
 import { pruneStale } from './pruneStale.ts'
 import { publishGeneration } from './publishGeneration.ts'
 import { indexSite, SEARCH_BUNDLE } from './searchIndex.ts'
+import { writeHeadersFile } from './securityHeaders.ts'
 import { distDir, siteOutput } from './siteOutput.ts'
 
 export { distDir }
@@ -45,7 +46,10 @@ export async function buildSite(log: (line: string) => void = console.log) {
   )
   // Indexed before publishing, so a served site never has pages without their search index. A
   // draft preview (PREVIEW_DOC) serves one page from a throwaway build and needs none.
-  if (!process.env.PREVIEW_DOC) await indexSite(outDir, cacheDir, { rendered, removed }, log)
+  if (!process.env.PREVIEW_DOC) {
+    await indexSite(outDir, cacheDir, { rendered, removed }, log)
+    writeHeadersFile(outDir)
+  }
   const published = publish
     ? publishGeneration(outDir, distDir, path.join(path.dirname(outDir), 'published.json'))
     : null

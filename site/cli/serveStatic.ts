@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { createGzip } from 'node:zlib'
 
+import { HEADERS_FILE, readHeadersFile } from './securityHeaders.ts'
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -37,7 +39,8 @@ const COMPRESSIBLE = new Set([
 
 /**
  * Serves the built site the way a plain static host does: directories get their index.html, unknown
- * paths get 404.html with status 404, text is gzipped. Files are looked up on every request, so a
+ * paths get 404.html with status 404, text is gzipped, every answer carries the headers the build
+ * wrote into `_headers` (securityHeaders.ts), which is itself not served. Files are looked up on every request, so a
  * rebuilt dist/ (swapped in whole by the builder) is served at once.
  */
 export async function serveStatic(
@@ -66,12 +69,20 @@ export async function serveStatic(
         return
       }
     }
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
-    let file = path.join(root, pathname)
-    if (!file.startsWith(root)) file = path.join(root, '404.html')
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html')
+    for (const [name, value] of Object.entries(readHeadersFile(root))) res.setHeader(name, value)
+    let file = ''
+    try {
+      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+      file = path.join(root, pathname)
+    } catch {
+      // a broken %-escape names no file
+    }
+    // Outside the site, or the headers file: answered as not found.
+    if (!file.startsWith(root) || file === path.join(root, HEADERS_FILE)) file = ''
+    if (file && existsSync(file) && statSync(file).isDirectory())
+      file = path.join(file, 'index.html')
     let status = 200
-    if (!existsSync(file)) {
+    if (!file || !existsSync(file)) {
       status = 404
       file = path.join(root, '404.html')
     }

@@ -4,8 +4,10 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { beijingDay, isoDay } from '../../cms/beijingTime.ts'
 import { CONTENT_TYPES } from '../../cms/contentTypes.ts'
 import { projectRoot } from '../../cms/paths.ts'
+import { buildTime } from '../lib/buildTime.ts'
 import { siteOutput } from './siteOutput.ts'
 
 // Beside the build's working folder: the served generations are never written in place.
@@ -21,7 +23,8 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
 
 /**
  * A digest of everything the public site is built from: what the public can read in the CMS (IDs
- * and update times) and the site's own sources. Equal digests mean the built site is current.
+ * and update times), the site's own sources and the day it is built for. Equal digests mean the
+ * built site is current.
  */
 export async function siteDigest(payload: Payload): Promise<string> {
   const hash = createHash('sha256')
@@ -44,6 +47,7 @@ export async function siteDigest(payload: Payload): Promise<string> {
     'site/i18n',
     'site/styles',
     'site/loaders',
+    'cms/catalogue',
   ]) {
     if (existsSync(path.join(projectRoot, dir))) hashTree(hash, path.join(projectRoot, dir))
   }
@@ -57,6 +61,8 @@ export async function siteDigest(payload: Payload): Promise<string> {
   ]) {
     hash.update(readFileSync(path.join(projectRoot, file)))
   }
+  // The 公开目录 counts due dates from the day it is built: a site built yesterday is out of date.
+  hash.update(isoDay(beijingDay(buildTime())))
   return hash.digest('hex')
 }
 

@@ -3,7 +3,10 @@
  * (notice kinds, disclosure categories …) come from cms/labels.ts, shared with the admin, and are
  * applied at the edge: label('noticeKind', data.kind).
  */
+import type { SearchType } from '../../cms/contentTypes.ts'
+
 export { label, valuesOf } from '../../cms/labels.ts'
+import { periodLabel } from '../../cms/catalogue/periods.ts'
 
 export const site = {
   name: '居民自治信息网',
@@ -23,6 +26,21 @@ export const site = {
   demoNotice: '这是演示用的示例居委会，页面上的通知和公开内容均为虚构。',
 }
 
+/** Paging through a list, wherever a list is split into pages. */
+export const pagination = {
+  pageOf: (page: number, total: number) => `第 ${page} 页，共 ${total} 页`,
+  previous: '上一页',
+  next: '下一页',
+  /** The page links' names, for screen readers: the archive's, the case library's, the search's. */
+  label: '分页',
+  cases: '案例分页',
+  searchResults: '搜索结果分页',
+}
+
+/** A year with an optional month, as the sources give dates: 2012年12月, 2012年. */
+export const yearMonth = (year: number, month?: number | null) =>
+  month ? `${year}年${month}月` : `${year}年`
+
 export const home = {
   title: '居民自治信息网',
   latestNotices: '最新通知',
@@ -32,7 +50,6 @@ export const home = {
   byPlace: '按地区浏览居委会',
   allCases: '查看全部案例',
   allProjects: '查看全部品牌项目',
-  noUpcoming: '近期没有已安排的会议。',
   latestNoticesEmpty: '目前没有有效的通知。',
   featuredCasesIntro: '以下案例收录了全文，其余案例可在案例库中按类别查找。',
   communityCount: (n: number) => `${n} 个居委会`,
@@ -86,13 +103,10 @@ export const community = {
   calendar: '会议日历（.ics，可导入手机日历）',
   feed: 'RSS 订阅',
   noNotices: '目前没有有效的通知。',
-  noUpcoming: '近期没有已安排的会议。',
   householdsUnit: '户',
   residentsUnit: '人',
   areaM2Unit: '平方米',
   areaKm2Unit: '平方公里',
-  foundedValue: (year: number, month: number | null) =>
-    month ? `${year}年${month}月` : `${year}年`,
   allNoticesCount: (n: number) => `全部通知（${n} 条）`,
   allDisclosuresCount: (n: number) => `全部居务公开（${n} 条）`,
   moreInCategory: (category: string, n: number) => `查看全部${category}（${n} 条）`,
@@ -125,6 +139,8 @@ export const notice = {
   attachments: '附件',
   backTo: (name: string) => `返回${name}`,
   meetingPast: '本次会议已经召开。',
+  noUpcoming: '近期没有已安排的会议。',
+  permalink: '本页网址：',
   imageFile: (format: string) => `${format} 图片`,
   pdfFile: 'PDF 文件',
   otherFile: '文件',
@@ -148,13 +164,39 @@ export const disclosure = {
   downloadCsv: '下载明细（CSV，可用 Excel 打开）',
   relatedNotice: '相关通知',
   attachments: '附件',
-  periodValue: (p: { year: number; quarter?: number | null; month?: number | null }) =>
-    p.quarter
-      ? `${p.year}年第${p.quarter}季度`
-      : p.month
-        ? `${p.year}年${p.month}月`
-        : `${p.year}年度`,
+  periodValue: periodLabel,
   lineItemsCaption: (title: string) => `${title}：收支明细`,
+}
+
+export const catalogue = {
+  title: (name: string) => `${name} 居务公开目录`,
+  crumb: '公开目录',
+  intro:
+    '居委会应当按期公开下列事项。每一项列出最近一次在本站公开的内容、应当公开的期限，以及是否按时公开。',
+  asOf: (date: string) => `统计截至${date}（北京时间）。`,
+  summary: (total: number, overdue: number, dueSoon: number) =>
+    `共 ${total} 项，其中逾期未公开 ${overdue} 项、即将到期 ${dueSoon} 项。`,
+  lateItems: '逾期未公开的事项：',
+  untracked:
+    '本站尚未开始跟踪这个居委会的公开期限：下面只列出应当公开的事项和本站已收录的内容，不表示是否按时。',
+  state: {
+    overdue: '逾期未公开',
+    'due-soon': '即将到期',
+    ok: '按时公开',
+    'any-time': '随时公开',
+    untracked: '未跟踪期限',
+  },
+  cadence: '公开频次',
+  last: '最近一次公开',
+  none: '本站尚未收录',
+  late: (days: number) => `（比期限晚 ${days} 天）`,
+  missed: '应当公开而未公开',
+  missedLine: (label: string, date: string) => `${label}：应于${date}前公开`,
+  daysOverdue: (days: number) => `最早的一项已逾期 ${days} 天。`,
+  next: '下一次',
+  nextLine: (label: string, date: string) => `${label}，应于${date}前公开`,
+  basis: '依据',
+  link: '公开目录：应当公开哪些事项、是否按时',
 }
 
 export const caseStudy = {
@@ -181,10 +223,6 @@ export const caseStudy = {
   fullTextCount: (n: number) => `其中 ${n} 个有全文。`,
   browseByLink: '按类别浏览案例',
   libraryPage: (page: number) => `居民自治案例库（第${page}页）`,
-  pageOf: (page: number, total: number) => `第 ${page} 页，共 ${total} 页`,
-  previous: '上一页',
-  next: '下一页',
-  pages: '案例分页',
   facetTitle: (facet: string, term: string) => `${facet}：${term}`,
   otherTerms: (facet: string) => `按${facet}浏览`,
   backToLibrary: '返回案例库',
@@ -219,7 +257,6 @@ export const brandProject = {
   about: '项目介绍',
   community: '所在居委会',
   place: '地点',
-  foundedAt: (year: number, month: number | null) => (month ? `${year}年${month}月` : `${year}年`),
   noPlace: '所属区未详',
   count: (n: number) => `共 ${n} 个品牌项目`,
   backToList: '返回品牌项目列表',
@@ -231,9 +268,6 @@ export const archive = {
   month: (month: number) => `${month}月`,
   yearTitle: (name: string, year: number) => `${name} ${year}年归档`,
   count: (n: number) => `${n} 条`,
-  page: (page: number, total: number) => `第 ${page} 页，共 ${total} 页`,
-  previous: '上一页',
-  next: '下一页',
   notices: '通知',
   disclosures: '居务公开',
   monthTitle: (name: string, year: number, month: number) => `${name} ${year}年${month}月归档`,
@@ -244,7 +278,6 @@ export const archive = {
     '按发布时间列出本居委会的全部通知和居务公开。已过有效期的通知仍保留在这里，并标明“已过期”。',
   type: '类型',
   yearLink: (year: number) => `${year}年`,
-  pagination: '分页',
 }
 
 export const notFound = {
@@ -259,14 +292,14 @@ export const search = {
   titleFor: (q: string) => `“${q}”的搜索结果`,
   description: '搜索本站的案例、通知、居务公开、自治品牌项目和居委会介绍。',
   intro: '可以搜索案例、通知、居务公开、自治品牌项目和居委会介绍。',
-  /** The type filter's values, as the index stores them. */
+  /** The names of the indexed types (cms/contentTypes.ts), in the order the chips show them. */
   types: {
     caseStudy: '案例',
     notice: '通知',
     disclosure: '居务公开',
     brandProject: '品牌项目',
     community: '居委会',
-  },
+  } satisfies Record<SearchType, string>,
   filters: {
     type: '类型',
     community: '居委会',
@@ -279,6 +312,7 @@ export const search = {
   label: '搜索关键词',
   placeholder: '例如：听证会、加装电梯、群租',
   examples: '试试这些：',
+  exampleQueries: ['听证会', '加装电梯', '群租', '自治金', '停车'],
   submit: '搜索',
   scopedLabel: (name: string) => `在${name}内搜索`,
   libraryLabel: '搜索案例',
@@ -301,10 +335,6 @@ export const search = {
   tipBrowse: '按类别浏览案例库，或者到居委会页面查看历史归档',
   punctuationOnly: '请输入文字或数字，标点符号不能单独搜索。',
   error: '搜索暂时无法使用，请稍后再试，或者按下面的分类浏览。',
-  page: (page: number, total: number) => `第 ${page} 页，共 ${total} 页`,
-  previous: '上一页',
-  next: '下一页',
-  pages: '搜索结果分页',
   results: '搜索结果',
   browseTitle: '按分类浏览',
   browseIntro: '不用搜索，也可以从这里找到全部内容：',

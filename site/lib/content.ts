@@ -17,6 +17,7 @@ export type District = CollectionEntry<'districts'>
 export type Street = CollectionEntry<'streets'>
 export type Term = CollectionEntry<'problemCategories'> | CollectionEntry<'mechanisms'>
 export type Source = CollectionEntry<'sources'>
+export type CatalogueItem = CollectionEntry<'catalogueItems'>
 
 const newestFirst = <T extends { data: { publishedAt: string } }>(a: T, b: T) =>
   Date.parse(b.data.publishedAt) - Date.parse(a.data.publishedAt)
@@ -29,6 +30,9 @@ export const streets = async () => (await getCollection('streets')).sort(byName)
 export const problemCategories = async () => (await getCollection('problemCategories')).sort(byName)
 export const mechanisms = async () => (await getCollection('mechanisms')).sort(byName)
 export const brandProjects = async () => (await getCollection('brandProjects')).sort(byName)
+/** The 公开目录, in the order the admins gave it. */
+export const catalogueItems = async () =>
+  (await getCollection('catalogueItems')).sort((a, b) => a.data.order - b.data.order)
 
 /** Notices, newest first. */
 export const notices = async () => (await getCollection('notices')).sort(newestFirst)

@@ -3,7 +3,7 @@
  * (the taxonomy term pages) and how a publication is cited. Pages and components under
  * components/library read from here so a case is placed and counted the same way everywhere.
  */
-import { caseStudy as t, label, valuesOf } from '../i18n/zh.ts'
+import { caseStudy as t, label, valuesOf, yearMonth } from '../i18n/zh.ts'
 import {
   caseStudies,
   districts,
@@ -153,7 +153,7 @@ export function shortTitle(source: Source): string {
 export function publishedLabel(published: string | null): string | null {
   if (!published) return null
   const [year, month] = published.split('-').map(Number)
-  return month ? `${year}年${month}月` : `${year}年`
+  return yearMonth(year, month)
 }
 
 /** Books take 《》; articles and news features are quoted, as Chinese citations do. */

@@ -43,6 +43,8 @@ export const routes = {
   disclosureCsv: (community: string, slug: string) => `/shequ/${community}/gongkai/${slug}.csv`,
   disclosureShareImage: (community: string, slug: string) =>
     `/shequ/${community}/gongkai/${slug}/share.png`,
+  /** The 公开目录; its segment is a reserved disclosure slug (cms/collections/Disclosures). */
+  disclosureCatalogue: (community: string) => `/shequ/${community}/gongkai/mulu/`,
   archive: (community: string) => `/shequ/${community}/guidang/`,
   // Later pages live under ye/ (页): a bare /2026/10/ would be both page 10 and the October page.
   archiveYear: (community: string, year: number, page = 1) =>

@@ -4,13 +4,11 @@
  * hidden Pagefind filters and metadata. Pages without a record (lists, archives, facets, the home
  * page) are not indexed at all, so every search result is an item.
  */
-import { search as t } from '../i18n/zh.ts'
 import type { BrandProject, CaseStudy, Community, Disclosure, Notice, Term } from './content.ts'
 import { beijingParts, isoDate } from '../../cms/beijingTime.ts'
 import type { Place } from './library.ts'
-import type { FilterKey } from '../search/filters.ts'
-
-export type SearchType = (typeof t.types)[keyof typeof t.types]
+import { typeValue, type FilterKey } from '../search/filters.ts'
+import type { SearchType } from '../../cms/contentTypes.ts'
 
 export type SearchRecord = {
   type: SearchType
@@ -30,7 +28,7 @@ export type SearchRecord = {
 /** The record's filter values, key by key (empty keys left out). */
 export function recordFilters(record: SearchRecord): Partial<Record<FilterKey, string[]>> {
   const values: Record<FilterKey, (string | number | null | undefined)[]> = {
-    type: [record.type],
+    type: [typeValue(record.type)],
     community: [record.community],
     street: [record.street],
     district: [record.district],
@@ -52,7 +50,7 @@ export function recordFilters(record: SearchRecord): Partial<Record<FilterKey, s
 export function recordMeta(record: SearchRecord): Record<string, string> {
   const meta: Record<string, string | null | undefined> = {
     title: record.title,
-    type: record.type,
+    type: typeValue(record.type),
     date: record.date,
     community: record.community,
     summary: record.summary?.replace(/\s+/g, ' ').trim().slice(0, 160),
@@ -77,7 +75,7 @@ export const searchRecords = {
     problems: (Term | undefined)[],
     mechanisms: (Term | undefined)[],
   ): SearchRecord => ({
-    type: t.types.caseStudy,
+    type: 'caseStudy',
     title: c.data.title,
     summary: c.data.summary,
     year: c.data.year,
@@ -86,20 +84,20 @@ export const searchRecords = {
     mechanisms: names(mechanisms),
   }),
   brandProject: (project: BrandProject, place: Place): SearchRecord => ({
-    type: t.types.brandProject,
+    type: 'brandProject',
     title: project.data.name,
     summary: [project.data.slogan, project.data.summary].filter(Boolean).join('。'),
     year: project.data.founded.year ?? null,
     ...placeFields(place),
   }),
   community: (community: Community, place: Place, introduction: string): SearchRecord => ({
-    type: t.types.community,
+    type: 'community',
     title: community.data.name,
     summary: introduction,
     ...placeFields({ ...place, community }),
   }),
   notice: (notice: Notice, place: Place): SearchRecord => ({
-    type: t.types.notice,
+    type: 'notice',
     title: notice.data.title,
     summary: notice.data.summary,
     date: isoDate(notice.data.publishedAt),
@@ -107,7 +105,7 @@ export const searchRecords = {
     ...placeFields(place),
   }),
   disclosure: (disclosure: Disclosure, place: Place): SearchRecord => ({
-    type: t.types.disclosure,
+    type: 'disclosure',
     title: disclosure.data.title,
     summary: disclosure.data.summary,
     date: isoDate(disclosure.data.publishedAt),

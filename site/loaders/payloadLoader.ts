@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 
 import type { Loader, LoaderContext } from 'astro/loaders'
 
-import { syncMedia, type MediaAsset } from './mediaFiles.ts'
+import { mediaAsset, mirrorPublicMedia, type MediaAsset } from './mediaFiles.ts'
 import {
   PayloadLoaderError,
   payloadSource,
@@ -185,9 +185,10 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
       const fetchArgs = { collection, depth: options.depth ?? 1, populate: options.populate }
       const draft = previewDraft(collection)
       const source = await payloadSource()
+      await mirrorPublicMedia(source)
       const helpers: TransformHelpers = {
         html: richTextToHtml,
-        media: (ref) => syncMedia(ref, source),
+        media: async (ref) => mediaAsset(ref),
         slug: slugOf,
         slugs: (refs) =>
           Array.isArray(refs)

@@ -18,6 +18,9 @@ export const shareCacheDir = path.resolve(
   process.env.SHARE_CACHE_DIR || 'node_modules/.cache/share-images',
 )
 
+/** The wide space between a card's date and its period, as in printed Chinese notices. */
+const IDEOGRAPHIC_SPACE = '\u3000'
+
 const badge = (community: Community) => (community.data.demo ? site.demoBadge : null)
 
 export const noticeCard = (notice: Notice, community: Community): ShareCard => ({
@@ -35,7 +38,7 @@ export const disclosureCard = (disclosure: Disclosure, community: Community): Sh
   kind: `${tc.disclosuresCrumb} · ${label('disclosureCategory', disclosure.data.category)}`,
   title: disclosure.data.title,
   community: community.data.name,
-  date: `${td.periodValue(disclosure.data.period)}　${formatDate(disclosure.data.publishedAt)}`,
+  date: `${td.periodValue(disclosure.data.period)}${IDEOGRAPHIC_SPACE}${formatDate(disclosure.data.publishedAt)}`,
   badge: badge(community),
   site: site.name,
 })

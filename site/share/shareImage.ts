@@ -117,7 +117,7 @@ export async function renderShareImage(card: ShareCard, fontfile: string): Promi
   )
   const [site, kind, title, community, date] = await Promise.all([
     text(span('#ffffff', card.site), 36, fontfile),
-    text(span(ACCENT, card.badge ? `${card.kind}　${card.badge}` : card.kind), 34, fontfile),
+    text(span(ACCENT, card.badge ? `${card.kind}\u3000${card.badge}` : card.kind), 34, fontfile),
     titleImage(card.title, fontfile),
     text(span('#1a1a1a', card.community), 40, fontfile),
     text(span('#4a4a4a', card.date), 34, fontfile),

@@ -18,6 +18,7 @@ import { contentRoot, nodeBin, repoRoot } from '../helpers/paths.ts'
 
 const N = 200
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- documents of every generated collection, read field by field
 type Doc = Record<string, any> & { id: string | number }
 
 let cms: TestCms

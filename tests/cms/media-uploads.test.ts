@@ -552,13 +552,28 @@ describe('who may upload and see what', () => {
     expect(error.status).toEqual(403)
   })
 
-  it('anonymous visitors may read files, which are public once referenced', async () => {
-    const doc = (await payload.findByID({
-      collection: 'media',
-      id: media.ofB!.id,
-      depth: 0,
-      ...as(undefined),
-    })) as unknown as MediaDoc
-    expect(doc.filename).toEqual(media.ofB!.filename)
+  it('anonymous visitors read a file only once a published document uses it', async () => {
+    const read = () =>
+      payload.find({
+        collection: 'media',
+        where: { id: { equals: media.ofB!.id } },
+        depth: 0,
+        ...as(undefined),
+      })
+    expect((await read()).docs).toEqual([])
+    const notice = await payload.create({
+      collection: 'notices',
+      data: {
+        title: '附件公开测试',
+        kind: 'other',
+        community: world.communityB.id,
+        attachments: [media.ofB!.id],
+        _status: 'published',
+      } as never,
+      ...as(admin),
+    })
+    expect((await read()).docs.map((d) => d.filename)).toEqual([media.ofB!.filename])
+    await payload.delete({ collection: 'notices', id: notice.id, ...as(admin) })
+    expect((await read()).docs).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { Disclosure } from '../../cms/payload-types.ts'
 import { findPersonalData } from '../../cms/utilities/personalData.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { createTwoCommunities, sampleData } from '../helpers/fixtures.ts'
@@ -33,7 +34,7 @@ const disclosureData = (extra: Record<string, unknown> = {}) => ({
 const publicRead = (id: string | number) =>
   payload
     .find({ collection: 'disclosures', where: { id: { equals: id } }, ...as(undefined) })
-    .then((r) => r.docs[0] as Record<string, any> | undefined)
+    .then((r) => r.docs[0] as Disclosure | undefined)
 const stored = (id: string | number) =>
   payload.findByID({
     collection: 'disclosures',
@@ -41,7 +42,7 @@ const stored = (id: string | number) =>
     depth: 0,
     overrideAccess: true,
     draft: true,
-  }) as Promise<Record<string, any>>
+  }) as Promise<Disclosure>
 
 // A valid mainland ID number (check digit computed by the standard weights) and a valid Luhn card number.
 const ID_NUMBER = '11010519491231002X'
@@ -59,24 +60,24 @@ afterAll(async () => cms?.close())
 
 describe('disclosures need a second person', () => {
   it("an editor's publish is held as a draft submitted for review, invisible to the public", async () => {
-    const doc = (await payload.create({
+    const doc = await payload.create({
       collection: 'disclosures',
       data: disclosureData() as never,
       ...as(editor),
-    })) as Record<string, any>
+    })
     const saved = await stored(doc.id)
     expect(saved._status).toBe('draft')
-    expect(saved.review.state).toBe('submitted')
-    expect(String(saved.review.submittedBy)).toBe(String(editor.id))
+    expect(saved.review?.state).toBe('submitted')
+    expect(String(saved.review?.submittedBy)).toBe(String(editor.id))
     expect(await publicRead(doc.id)).toBeUndefined()
   })
 
   it('a street supervisor publishes it, and is recorded as the approver', async () => {
-    const doc = (await payload.create({
+    const doc = await payload.create({
       collection: 'disclosures',
       data: disclosureData() as never,
       ...as(editor),
-    })) as Record<string, any>
+    })
     await payload.update({
       collection: 'disclosures',
       id: doc.id,
@@ -85,17 +86,17 @@ describe('disclosures need a second person', () => {
     })
     const saved = await stored(doc.id)
     expect(saved._status).toBe('published')
-    expect(saved.review.state).toBe('approved')
-    expect(String(saved.review.approvedBy)).toBe(String(supervisor.id))
+    expect(saved.review?.state).toBe('approved')
+    expect(String(saved.review?.approvedBy)).toBe(String(supervisor.id))
     expect(await publicRead(doc.id)).toBeDefined()
   })
 
   it("an editor's change to a published disclosure waits for approval; the public keeps the published text", async () => {
-    const doc = (await payload.create({
+    const doc = await payload.create({
       collection: 'disclosures',
       data: disclosureData({ title: '原标题' }) as never,
       ...as(admin),
-    })) as Record<string, any>
+    })
     await payload.update({
       collection: 'disclosures',
       id: doc.id,
@@ -112,22 +113,22 @@ describe('disclosures need a second person', () => {
       source: world.source.id,
       slug: slug(),
     })
-    const doc = (await payload.create({
+    const doc = await payload.create({
       collection: 'notices',
       data: data as never,
       ...as(editor),
-    })) as Record<string, any>
+    })
     expect(doc._status).toBe('published')
   })
 })
 
 describe('changes to a published disclosure', () => {
   it('are refused without a change note, and the published text stays', async () => {
-    const doc = (await payload.create({
+    const doc = await payload.create({
       collection: 'disclosures',
       data: disclosureData({ title: '第一版' }) as never,
       ...as(admin),
-    })) as Record<string, any>
+    })
     expect(
       await refusalMessages(
         payload.update({
@@ -142,11 +143,11 @@ describe('changes to a published disclosure', () => {
   })
 
   it('with a note, go into the public correction log with their date', async () => {
-    const doc = (await payload.create({
+    const doc = await payload.create({
       collection: 'disclosures',
       data: disclosureData({ title: '第一版' }) as never,
       ...as(admin),
-    })) as Record<string, any>
+    })
     const before = Date.now()
     await payload.update({
       collection: 'disclosures',
@@ -157,17 +158,17 @@ describe('changes to a published disclosure', () => {
     const saved = (await publicRead(doc.id))!
     expect(saved.title).toBe('第二版')
     expect(saved.corrections).toHaveLength(1)
-    expect(saved.corrections[0].note).toBe('更正标题中的错字')
-    expect(Date.parse(saved.corrections[0].date)).toBeGreaterThanOrEqual(before - 1000)
+    expect(saved.corrections![0].note).toBe('更正标题中的错字')
+    expect(Date.parse(saved.corrections![0].date)).toBeGreaterThanOrEqual(before - 1000)
     expect(saved.changeNote ?? null).toBeNull()
   })
 
   it("an editor's note travels with the held change and is logged when the supervisor publishes it", async () => {
-    const doc = (await payload.create({
+    const doc = await payload.create({
       collection: 'disclosures',
       data: disclosureData({ summary: '旧摘要' }) as never,
       ...as(admin),
-    })) as Record<string, any>
+    })
     await payload.update({
       collection: 'disclosures',
       id: doc.id,
@@ -183,7 +184,7 @@ describe('changes to a published disclosure', () => {
     })
     const saved = (await publicRead(doc.id))!
     expect(saved.summary).toBe('新摘要')
-    expect(saved.corrections.map((c: { note: string }) => c.note)).toEqual(['补充说明'])
+    expect(saved.corrections?.map((c: { note: string }) => c.note)).toEqual(['补充说明'])
   })
 })
 
@@ -222,11 +223,11 @@ describe('personal data', () => {
 
   it('lets a disclosure through once someone confirms it may be public', async () => {
     const data = disclosureData({ summary: `收款账户 ${CARD_NUMBER}`, personalDataConfirmed: true })
-    const doc = (await payload.create({
+    const doc = await payload.create({
       collection: 'disclosures',
       data: data as never,
       ...as(admin),
-    })) as Record<string, any>
+    })
     expect(doc._status).toBe('published')
     expect(doc.personalDataWarning).toMatch(/银行卡号/)
   })
@@ -240,11 +241,11 @@ describe('personal data', () => {
       }),
       summary: '报名请联系 13912345678',
     }
-    const doc = (await payload.create({
+    const doc = await payload.create({
       collection: 'notices',
       data: data as never,
       ...as(editor),
-    })) as Record<string, any>
+    })
     expect(doc._status).toBe('published')
     expect(doc.personalDataWarning).toMatch(/手机号 13912345678/)
   })
@@ -276,12 +277,12 @@ describe('scheduled publishing', () => {
       slug: slug(),
       status: 'draft',
     })
-    const draft = (await payload.create({
+    const draft = await payload.create({
       collection: 'notices',
       data: data as never,
       draft: true,
       ...as(editor),
-    })) as Record<string, any>
+    })
     await schedule('notices', draft.id, editor, new Date(Date.now() + 60 * 60 * 1000))
     await payload.jobs.run()
     expect(
@@ -298,17 +299,17 @@ describe('scheduled publishing', () => {
   })
 
   it("an editor's scheduled disclosure is still held for approval when its time comes", async () => {
-    const draft = (await payload.create({
+    const draft = await payload.create({
       collection: 'disclosures',
       data: disclosureData({ _status: 'draft' }) as never,
       draft: true,
       ...as(editor),
-    })) as Record<string, any>
+    })
     await schedule('disclosures', draft.id, editor, new Date(Date.now() - 1000))
     await payload.jobs.run()
     const saved = await stored(draft.id)
     expect(saved._status).toBe('draft')
-    expect(saved.review.state).toBe('submitted')
+    expect(saved.review?.state).toBe('submitted')
     expect(await publicRead(draft.id)).toBeUndefined()
   })
 })
@@ -355,11 +356,11 @@ describe('publishing asks for a site rebuild', () => {
       source: world.source.id,
       slug: slug(),
     })
-    const doc = (await payload.create({
+    const doc = await payload.create({
       collection: 'notices',
       data: data as never,
       ...as(editor),
-    })) as Record<string, any>
+    })
     await payload.updateGlobal({
       slug: 'site-build',
       data: { requestedAt: null, state: 'idle' } as never,

@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { nodeBin, repoRoot } from '../helpers/paths.ts'
-import { anonymous, restClient, type Session } from '../helpers/rest.ts'
+import { restClient, type Session } from '../helpers/rest.ts'
 import { startStack, type Stack } from '../helpers/stack.ts'
 
 /**
@@ -41,12 +41,7 @@ const ledger: Ledger = { notices: new Map(), uploads: new Map(), outcomes: [] }
 beforeAll(async () => {
   stack = await startStack()
   api = restClient(stack.adminUrl)
-  await api.post(anonymous, '/api/users/first-register', {
-    email: 'admin@example.test',
-    password: PASSWORD,
-    name: '管理员',
-  })
-  admin = await api.login('admin@example.test', PASSWORD)
+  admin = await api.firstAdmin(PASSWORD)
   community = (await api.get(admin, '/api/communities?where[slug][equals]=shili&depth=0')).json
     .docs[0].id
   const created = await api.post(admin, '/api/users', {
@@ -73,12 +68,17 @@ afterAll(async () => {
 
 const dbFile = () => path.join(stack.dataDir, 'cms.db')
 
-const record = async (response: Response): Promise<{ ok: boolean; json: any }> => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller reads the answer it expects
+type Reply = any
+
+const record = async (response: Response): Promise<{ ok: boolean; json: Reply }> => {
   const text = await response.text()
-  let json: any = null
+  let json: Reply = null
   try {
     json = JSON.parse(text)
-  } catch {}
+  } catch {
+    // A refusal may come as plain text (a proxy's or the server's own); it is recorded without a message.
+  }
   ledger.outcomes.push({
     status: response.status,
     retryAfter: response.headers.get('retry-after'),

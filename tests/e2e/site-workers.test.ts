@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { nodeBin, repoRoot } from '../helpers/paths.ts'
-import { anonymous, restClient, type Session } from '../helpers/rest.ts'
+import { restClient, type Session } from '../helpers/rest.ts'
 import { startStack, type Stack } from '../helpers/stack.ts'
 
 /**
@@ -85,12 +85,7 @@ async function publishNotice(slug: string) {
 beforeAll(async () => {
   stack = await startStack({ SITE_WORKER: 'off' })
   api = restClient(stack.adminUrl)
-  await api.post(anonymous, '/api/users/first-register', {
-    email: 'admin@example.test',
-    password: PASSWORD,
-    name: '管理员',
-  })
-  admin = await api.login('admin@example.test', PASSWORD)
+  admin = await api.firstAdmin(PASSWORD)
   community = (await api.get(admin, '/api/communities?where[slug][equals]=shili&depth=0')).json
     .docs[0].id
   for (const name of ['A', 'B']) {
@@ -100,7 +95,14 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const { child } of workers) if (child.exitCode === null) child.kill('SIGKILL')
+  // Each worker must be gone before the data folder is deleted under it.
+  await Promise.all(
+    workers.map(({ child }) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? undefined
+        : new Promise((resolve) => child.once('exit', resolve).kill('SIGKILL')),
+    ),
+  )
   await stack?.stop()
 })
 
@@ -143,7 +145,10 @@ describe('two site workers on one database', () => {
       /a worker stopped mid-build/.test(output(other)),
     )
     await until('the notice on the site', () => served('liangge-killed'))
-    const lockedBy = (await api.get(admin, '/api/globals/site-build')).json?.lockedBy
-    expect(lockedBy ?? null).toBeNull()
+    // The builder releases the lock once it has reported its build.
+    await until('the build lock released', async () => {
+      const { json } = await api.get(admin, '/api/globals/site-build')
+      return json && json.lockedBy == null
+    })
   })
 })

@@ -30,12 +30,7 @@ const timings: string[] = []
 beforeAll(async () => {
   stack = await startStack()
   api = restClient(stack.adminUrl)
-  await api.post(anonymous, '/api/users/first-register', {
-    email: 'admin@example.test',
-    password: PASSWORD,
-    name: '管理员',
-  })
-  admin = await api.login('admin@example.test', PASSWORD)
+  admin = await api.firstAdmin(PASSWORD)
   const id = async (collection: string, slug: string) =>
     (await api.get(admin, `/api/${collection}?where[slug][equals]=${slug}&depth=0`)).json.docs[0].id
   const users = [

@@ -27,8 +27,12 @@ export function launchBrowser(): Promise<Browser> {
 
 let axeSource: string | undefined
 
-/** axe-core's serious and critical violations on the page as it is now, one line each. */
-export async function seriousViolations(page: Page): Promise<string[]> {
+/**
+ * axe-core's violations on the page as it is now, one line each: the serious and critical ones, and
+ * `region` (content outside every landmark), which axe rates moderate but which leaves screen-reader
+ * users who jump by landmark unable to reach that content.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
   axeSource ??= readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8')
   await page.addScriptTag({ content: axeSource })
   const result = await page.evaluate(async () => {
@@ -47,7 +51,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     return axe.run(document, { resultTypes: ['violations'] })
   })
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'region')
     .map(
       (v) =>
         `${v.id} (${v.impact}): ${v.nodes

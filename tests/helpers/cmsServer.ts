@@ -42,7 +42,9 @@ export async function startCmsServer(env: Record<string, string> = {}): Promise<
     try {
       const response = await fetch(`${url}/api/districts?limit=1`)
       if (response.ok) break
-    } catch {}
+    } catch {
+      // Not listening yet.
+    }
     if (server.exited() || Date.now() > deadline)
       throw new Error(`CMS server did not start:\n${server.log().slice(-3000)}`)
     await new Promise((r) => setTimeout(r, 250))

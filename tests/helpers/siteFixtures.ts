@@ -1,11 +1,25 @@
 /**
  * Run as a script against a copy of the corpus database before the test site is built: adds states
- * the content/ folder does not have: drafts of every kind (to check the build for leaks) and a
- * published disclosure corrected after publication (to check its public correction log).
+ * the content/ folder does not have: drafts of every kind (to check the build for leaks), files only
+ * drafts use (and a stale copy of one left in the site's media folders, as a build made while it was
+ * public would have left it), and a published disclosure corrected after publication (to check its
+ * public correction log).
  *   DATA_DIR=… node tests/helpers/siteFixtures.ts
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import sharp from 'sharp'
+
 import { openCms } from '../../cms/open.ts'
-import { CORRECTED_DISCLOSURE, CORRECTION_NOTE, DRAFT_MARK } from './siteFixtureValues.ts'
+import { filesDir, imagesDir } from '../../site/loaders/mediaFiles.ts'
+import { pdf } from './testFiles.ts'
+import {
+  CORRECTED_DISCLOSURE,
+  CORRECTION_NOTE,
+  DRAFT_MARK,
+  PRIVATE_FILE_MARK,
+} from './siteFixtureValues.ts'
 
 const payload = await openCms()
 const first = async (collection: 'communities' | 'sources' | 'notices') =>
@@ -28,8 +42,32 @@ const community = (
   })
 ).docs[0]
 
+const privateFile = async (name: string) => {
+  const data = name.endsWith('.pdf')
+    ? pdf('低保名单（扫描件）')
+    : await sharp({ create: { width: 500, height: 300, channels: 3, background: '#c03030' } })
+        .png()
+        .toBuffer()
+  const mimetype = name.endsWith('.pdf') ? 'application/pdf' : 'image/png'
+  const doc = await payload.create({
+    collection: 'media',
+    data: { alt: '只有草稿使用的文件', community: community.id } as never,
+    file: { data, mimetype, name: `${PRIVATE_FILE_MARK}${name}`, size: data.length },
+    overrideAccess: true,
+  })
+  return { id: doc.id, data }
+}
+const onDraft = await privateFile('draft.png')
+const onRevision = await privateFile('revision.png')
+const onReview = await privateFile('scan.pdf')
+const stale = await privateFile('stale.png')
+for (const dir of [imagesDir, filesDir]) {
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(path.join(dir, `${PRIVATE_FILE_MARK}stale.png`), stale.data)
+}
+
 const create = (
-  collection: 'case-studies' | 'communities' | 'notices',
+  collection: 'case-studies' | 'communities' | 'disclosures' | 'notices',
   data: Record<string, unknown>,
 ) =>
   payload.create({
@@ -55,6 +93,17 @@ await create('notices', {
   slug: 'draft-leak-notice',
   kind: 'other',
   community: community.id,
+  attachments: [onDraft.id],
+})
+// A scan attached to a disclosure waiting for review: what the personal-data check cannot read.
+await create('disclosures', {
+  title: `${DRAFT_MARK}待审核公开`,
+  slug: 'draft-leak-disclosure',
+  category: 'other',
+  period: { year: 2026 },
+  community: community.id,
+  attachments: [onReview.id],
+  review: { state: 'submitted' },
 })
 
 // A published notice whose newer draft must not replace what the public sees.
@@ -62,7 +111,7 @@ const published = await first('notices')
 await payload.update({
   collection: 'notices',
   id: published.id,
-  data: { title: `${DRAFT_MARK}修改稿` } as never,
+  data: { title: `${DRAFT_MARK}修改稿`, attachments: [onRevision.id] } as never,
   draft: true,
   overrideAccess: true,
 })

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASE_BUSY_MESSAGE, RETRY_AFTER_SECONDS } from '../../cms/database/databaseBusy.ts'
 import { startCmsServer, type CmsServer } from '../helpers/cmsServer.ts'
 import { nodeBin, repoRoot } from '../helpers/paths.ts'
-import { anonymous, restClient, type Session } from '../helpers/rest.ts'
+import { restClient, type Session } from '../helpers/rest.ts'
 
 /**
  * Two ways a save meets someone else, over real HTTP on the real CMS server:
@@ -27,12 +27,7 @@ beforeAll(async () => {
   // A short wait, so the test does not sit out the production default of 10 s.
   server = await startCmsServer({ SQLITE_BUSY_TIMEOUT_MS: '1000' })
   api = restClient(server.url)
-  await api.post(anonymous, '/api/users/first-register', {
-    email: 'admin@example.test',
-    password: PASSWORD,
-    name: '管理员',
-  })
-  admin = await api.login('admin@example.test', PASSWORD)
+  admin = await api.firstAdmin(PASSWORD)
   community = (await api.get(admin, '/api/communities?where[slug][equals]=shili&depth=0')).json
     .docs[0].id
   const created = await api.post(admin, '/api/users', {

@@ -21,6 +21,7 @@ import { DRAFT_MARK } from '../helpers/siteFixtureValues.ts'
  * published and nothing else (the test site has drafts of every kind, see siteFixtures.ts).
  */
 let cms: TestCms
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- open-data records of every kind
 type Doc = Record<string, any>
 const published = async (collection: CollectionSlug) =>
   (await cms.payload.find({ collection, depth: 1, pagination: false, overrideAccess: false }))

@@ -25,9 +25,8 @@ const filesIn = (folder: string, ext = '.md') =>
 let cms: TestCms
 let firstRun: Record<string, SeedCounts>
 
-const all = async (collection: CollectionSlug) =>
-  (await cms.payload.find({ collection, depth: 0, pagination: false, overrideAccess: true }))
-    .docs as unknown as Array<Record<string, any>>
+const all = async <C extends CollectionSlug>(collection: C) =>
+  (await cms.payload.find({ collection, depth: 0, pagination: false, overrideAccess: true })).docs
 
 beforeAll(async () => {
   cms = await startCms()
@@ -47,7 +46,9 @@ describe('the whole corpus loads', () => {
     const cases = await all('case-studies')
     expect(cases).toHaveLength(facts.cases.length)
     const stored = cases.map((doc) => `${doc.title} p.${doc.source?.page ?? '-'}`).sort()
-    const expected = facts.cases.map((c: any) => `${c.title_zh} p.${c.page ?? '-'}`).sort()
+    const expected = facts.cases
+      .map((c: { title_zh: string; page?: number | null }) => `${c.title_zh} p.${c.page ?? '-'}`)
+      .sort()
     expect(stored).toEqual(expected)
   })
 
@@ -137,21 +138,22 @@ describe('the demo community', () => {
     const meetings = notices.filter((n) => n.kind === 'meeting')
     expect(meetings.every((m) => m.meeting?.startsAt && m.meeting?.place)).toBe(true)
     const now = Date.now()
-    expect(meetings.some((m) => Date.parse(m.meeting.startsAt) < now)).toBe(true)
-    expect(meetings.some((m) => Date.parse(m.meeting.startsAt) > now)).toBe(true)
+    const start = (m: (typeof meetings)[number]) => Date.parse(m.meeting?.startsAt ?? '')
+    expect(meetings.some((m) => start(m) < now)).toBe(true)
+    expect(meetings.some((m) => start(m) > now)).toBe(true)
     expect(notices.some((n) => n.validUntil && Date.parse(n.validUntil) < now)).toBe(true)
   })
 
   it('has at least 12 disclosures, several of them finance tables with server-computed totals', async () => {
     const disclosures = await all('disclosures')
     expect(disclosures.length).toBeGreaterThanOrEqual(12)
-    const tables = disclosures.filter((d) => d.lineItems?.length > 0)
+    const tables = disclosures.filter((d) => (d.lineItems ?? []).length > 0)
     expect(tables.length).toBeGreaterThanOrEqual(3)
     for (const table of tables) {
       const sum = (direction: string) =>
-        table.lineItems
-          .filter((i: any) => i.direction === direction)
-          .reduce((s: number, i: any) => s + Math.round(i.amount * 100), 0) / 100
+        (table.lineItems ?? [])
+          .filter((i) => i.direction === direction)
+          .reduce((s, i) => s + Math.round(i.amount * 100), 0) / 100
       expect(table.totals).toEqual({
         income: sum('income'),
         expense: sum('expense'),

@@ -4,14 +4,14 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchBrowser, seriousViolations } from '../helpers/browser.ts'
+import { launchBrowser, axeViolations } from '../helpers/browser.ts'
 import { ensureBuiltSite, siteDir } from '../helpers/builtSite.ts'
 import { repoRoot } from '../helpers/paths.ts'
 import { serveStatic } from '../../site/cli/serveStatic.ts'
 
 /**
  * Each page type in headless Chromium, at a phone's and a desktop's width, in normal and 长辈模式:
- * axe-core finds no serious or critical violation. Screenshots are kept in tests/artifacts/ to look at.
+ * axe-core finds no serious or critical violation, and no content outside the page's landmarks. Screenshots are kept in tests/artifacts/ to look at.
  */
 const PAGE_TYPES: Record<string, string> = {
   home: '/',
@@ -20,6 +20,8 @@ const PAGE_TYPES: Record<string, string> = {
   'meeting-notice': '/shequ/shili/tongzhi/2026-11-jumin-daibiao-huiyi/',
   'expired-notice': '/shequ/shili/tongzhi/2025-01-jumin-daibiao-huiyi/',
   'finance-disclosure': '/shequ/shili/gongkai/2026-q3-jingfei-shouzhi/',
+  'disclosure-catalogue': '/shequ/shili/gongkai/mulu/',
+  'disclosure-catalogue-untracked': '/shequ/lijiang-shanshui/gongkai/mulu/',
   archive: '/shequ/shili/guidang/',
   'archive-year': '/shequ/shili/guidang/2026/',
   'case-library': '/anli/',
@@ -53,7 +55,7 @@ afterAll(async () => {
 
 describe.each(Object.entries(PAGE_TYPES))('%s', (name, url) => {
   it.each(WIDTHS)(
-    'at %i px: no serious or critical axe violation, normal and 长辈模式',
+    'at %i px: no serious or critical axe violation, all content in landmarks, normal and 长辈模式',
     async (width) => {
       const context = await browser.newContext({
         viewport: { width, height: 900 },
@@ -62,7 +64,7 @@ describe.each(Object.entries(PAGE_TYPES))('%s', (name, url) => {
       const page = await context.newPage()
       const response = await page.goto(server.url + url)
       expect(response?.status()).toBe(name === 'not-found' ? 404 : 200)
-      expect(await seriousViolations(page)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true })
 
       await page.getByText('长辈模式', { exact: true }).first().click()
@@ -70,7 +72,7 @@ describe.each(Object.entries(PAGE_TYPES))('%s', (name, url) => {
         parseFloat(getComputedStyle(document.body).fontSize),
       )
       expect(fontSize).toBeGreaterThanOrEqual(20)
-      expect(await seriousViolations(page)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       await page.screenshot({
         path: path.join(artifacts, `${name}-${width}-elder.png`),
         fullPage: true,

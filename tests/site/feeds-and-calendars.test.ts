@@ -9,6 +9,8 @@ import { startCms, type TestCms } from '../helpers/cms.ts'
 
 /** Feeds and calendars, read back with real parsers and compared with the database. */
 let cms: TestCms
+// Documents of any collection with their relations populated, read field by field as each test needs.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>
 const published = async (collection: CollectionSlug) =>
   (await cms.payload.find({ collection, depth: 1, pagination: false, overrideAccess: false }))

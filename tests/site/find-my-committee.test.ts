@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { serveStatic } from '../../site/cli/serveStatic.ts'
 import { routes } from '../../site/lib/routes.ts'
-import { launchBrowser, seriousViolations } from '../helpers/browser.ts'
+import { launchBrowser, axeViolations } from '../helpers/browser.ts'
 import { ensureBuiltSite, readSite, siteDir } from '../helpers/builtSite.ts'
 import { repoRoot } from '../helpers/paths.ts'
 
@@ -129,13 +129,13 @@ describe('the answers, looked at', () => {
       const page = await ask('示例路120弄')
       await page.setViewportSize({ width, height: 844 })
       await expect.poll(() => results(page).locator('.lookup-latest p').count()).toBeGreaterThan(0)
-      expect(await seriousViolations(page)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       await page.screenshot({
         path: path.join(artifacts, `home-lookup-${width}.png`),
         fullPage: true,
       })
       await page.getByText('长辈模式', { exact: true }).first().click()
-      expect(await seriousViolations(page)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       await page.screenshot({
         path: path.join(artifacts, `home-lookup-${width}-elder.png`),
         fullPage: true,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { parse } from 'node-html-parser'
@@ -16,16 +16,23 @@ import {
   siteFiles,
 } from '../helpers/builtSite.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
-import { CORRECTED_DISCLOSURE, CORRECTION_NOTE, DRAFT_MARK } from '../helpers/siteFixtureValues.ts'
+import {
+  CORRECTED_DISCLOSURE,
+  CORRECTION_NOTE,
+  DRAFT_MARK,
+  PRIVATE_FILE_MARK,
+} from '../helpers/siteFixtureValues.ts'
 
 /**
  * The built site against the database it was built from: every published item has its page, and no
  * draft (nor the draft revision of a published item) appears in any file: pages, feeds, calendars,
- * CSV downloads or the sitemap.
+ * CSV downloads or the sitemap. No uploaded file reaches dist/ unless a published document uses it.
  */
 let cms: TestCms
 let textFiles: string[]
 
+// Documents of any collection with their relations populated, read field by field as each test needs.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>
 const all = async (collection: CollectionSlug, publicOnly: boolean) =>
   (
@@ -122,6 +129,42 @@ describe('no draft appears anywhere', () => {
       .join('\n')
     expect(sitemap).toContain(routes.community('shili'))
     expect(sitemap).not.toContain('draft-leak-')
+  })
+})
+
+describe('uploaded files reach dist/ only while a published document uses them', () => {
+  it('every file the public may see is there; files only drafts use are not, by name or bytes', async () => {
+    const media = (
+      await cms.payload.find({
+        collection: 'media',
+        depth: 0,
+        pagination: false,
+        overrideAccess: true,
+      })
+    ).docs as Doc[]
+    const isPublic = (doc: Doc) => doc.isPublic === true
+    expect(
+      media
+        .filter((doc) => !isPublic(doc))
+        .map((doc) => doc.filename)
+        .sort(),
+    ).toEqual(
+      ['draft.png', 'revision.png', 'scan.pdf', 'stale.png'].map((n) => PRIVATE_FILE_MARK + n),
+    )
+    for (const doc of media.filter(isPublic))
+      expect(existsSync(path.join(siteDir, 'files', doc.filename)), doc.filename).toBe(true)
+
+    const mediaDir = path.join(siteDataDir, 'media')
+    const privateBytes = media
+      .filter((doc) => !isPublic(doc))
+      .map((doc) => readFileSync(path.join(mediaDir, doc.filename)))
+    const leaks = siteFiles().filter((file) => {
+      if (path.basename(file).startsWith(PRIVATE_FILE_MARK)) return true
+      const bytes = readFileSync(path.join(siteDir, file))
+      return privateBytes.some((secret) => bytes.equals(secret))
+    })
+    expect(leaks).toEqual([])
+    expect(textFiles.filter((file) => readSite(file).includes(PRIVATE_FILE_MARK))).toEqual([])
   })
 })
 

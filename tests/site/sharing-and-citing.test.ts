@@ -161,8 +161,12 @@ describe('朗读', () => {
   it('with a zh-CN voice: reads the title and the text, not the navigation; pause, resume, stop', async () => {
     const page = await open(MEETING, speech('zh-CN'))
     await page.getByRole('button', { name: '朗读本页的标题和正文' }).click()
-    await expect.poll(() => page.evaluate(() => (window as any).spoken.length)).toBeGreaterThan(3)
-    const spoken: string = await page.evaluate(() => (window as any).spoken.join(''))
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length))
+      .toBeGreaterThan(3)
+    const spoken: string = await page.evaluate(() =>
+      (window as unknown as { spoken: string[] }).spoken.join(''),
+    )
     expect(spoken.startsWith('关于召开2026年第四季度居民代表会议的通知')).toBe(true)
     expect(spoken).toContain('居委会二楼会议室')
     expect(spoken).toContain('会议材料将于11月24日前送到各位代表手中')
@@ -174,7 +178,7 @@ describe('朗读', () => {
     await page2.getByRole('button', { name: '暂停' }).click()
     await page2.getByRole('button', { name: '继续' }).click()
     await page2.getByRole('button', { name: '停止' }).click()
-    expect(await page2.evaluate(() => (window as any).calls)).toEqual([
+    expect(await page2.evaluate(() => (window as unknown as { calls: unknown[] }).calls)).toEqual([
       'cancel',
       'pause',
       'resume',

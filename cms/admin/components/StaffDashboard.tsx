@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../beijingTime.ts'
 import { SITE_BUILD_STATES } from '../../globals/SiteBuild/index.ts'
 import { label } from '../../labels.ts'
 import type { Notice } from '../../payload-types.ts'
+import { CatalogueStatus } from './CatalogueStatus.tsx'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -137,6 +138,7 @@ export async function StaffDashboard({
   return (
     <div style={{ marginBottom: 'calc(var(--base) * 2)' }}>
       <h2 style={{ marginTop: 0 }}>今天需要关注的事</h2>
+      <CatalogueStatus payload={payload} user={user} />
       <div
         style={{
           display: 'grid',

@@ -17,7 +17,7 @@ import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 import { previewUrl } from '../../utilities/previewUrl.ts'
 
 /** Identity fields only an admin sets; shown read-only to other staff. */
-const ADMIN_ONLY = ['slug', 'kind', 'street', 'district', 'demo']
+const ADMIN_ONLY = ['slug', 'kind', 'street', 'district', 'demo', 'trackedSince']
 
 const adminOnlyField: { update: FieldAccess; create: FieldAccess } = {
   create: ({ req }) => isAdminUser(req.user),
@@ -114,6 +114,18 @@ export const Communities: CollectionConfig = {
       type: 'relationship',
       relationTo: 'sources',
       hasMany: true,
+    },
+    {
+      name: 'trackedSince',
+      label: '居务公开目录起算日',
+      type: 'date',
+      access: adminOnlyField,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' },
+        description:
+          '从这一天所在的期间起，按公开目录计算应公开和逾期的事项；不填则不计算（只列出已公开的内容）。',
+      },
     },
     publishedAtField,
   ],

@@ -7,10 +7,12 @@ import { bodyField } from '../../fields/richTextBody.ts'
 import { slugField } from '../../fields/slug.ts'
 import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt.ts'
-import { directionOptions, disclosureCategoryOptions } from '../../labels.ts'
+import { disclosureCategoryOptions } from '../../labels.ts'
 import { computeTotalsHook } from './hooks/computeTotals.ts'
-import { validateAmount } from './validateAmount.ts'
-import { AMOUNT, MONTH, numberField, YEAR } from '../../fields/number.ts'
+import { lineItemImportEndpoints } from './import/endpoints.ts'
+import { lineItemsField } from './lineItems.ts'
+import { periodField } from './period.ts'
+import { assignCatalogueItem, catalogueItemField } from './catalogueItem.ts'
 import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 import { checkPersonalData } from '../../hooks/checkPersonalData.ts'
 import { personalDataFields } from '../../fields/personalData.ts'
@@ -25,6 +27,9 @@ const readOnlyTotal = (name: string, label: string) => ({
   type: 'number' as const,
   admin: { readOnly: true },
 })
+
+/** The address of each community's 公开目录 page beside its disclosures (site/lib/routes.ts). */
+const CATALOGUE_PAGE = 'mulu'
 
 /**
  * Public-affairs disclosures (居务公开): finances, resolutions, minutes, election results.
@@ -41,6 +46,7 @@ export const Disclosures: CollectionConfig = {
     group: '内容',
   },
   access: communityScopedAccess(),
+  endpoints: lineItemImportEndpoints,
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   hooks: {
     ...publicContentHooks,
@@ -48,6 +54,7 @@ export const Disclosures: CollectionConfig = {
     beforeOperation: [holdForApproval],
     beforeChange: [
       computeTotalsHook,
+      assignCatalogueItem,
       checkPersonalData(['title', 'summary', 'body', 'lineItems'], { block: true }),
       recordCorrection,
       recordApproval,
@@ -56,7 +63,7 @@ export const Disclosures: CollectionConfig = {
   },
   fields: [
     { name: 'title', label: '标题', type: 'text', required: true },
-    slugField('title'),
+    slugField('title', { reserved: [CATALOGUE_PAGE] }),
     communityField(),
     {
       name: 'category',
@@ -66,64 +73,20 @@ export const Disclosures: CollectionConfig = {
       required: true,
       index: true,
     },
-    {
-      name: 'period',
-      label: '所属期间',
-      type: 'group',
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            numberField({ name: 'year', label: '年', required: true }, YEAR),
-            numberField(
-              {
-                name: 'quarter',
-                label: '季度',
-                also: (_value, { siblingData }) =>
-                  (siblingData as { month?: number | null })?.month != null
-                    ? '季度和月份只能填写一个。'
-                    : true,
-              },
-              { min: 1, max: 4, integer: true },
-            ),
-            numberField({ name: 'month', label: '月' }, MONTH),
-          ],
-        },
-      ],
-    },
+    periodField,
+    catalogueItemField,
     publishedAtField,
     { name: 'summary', label: '摘要', type: 'textarea' },
     bodyField(),
     {
-      name: 'lineItems',
-      label: '收支明细',
-      labels: { singular: '明细', plural: '明细' },
-      type: 'array',
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            { name: 'item', label: '项目', type: 'text', required: true },
-            {
-              name: 'direction',
-              label: '收/支',
-              type: 'select',
-              options: directionOptions,
-              required: true,
-            },
-            {
-              name: 'amount',
-              label: '金额（元）',
-              type: 'number',
-              required: true,
-              custom: { rule: AMOUNT },
-              validate: validateAmount,
-            },
-            { name: 'note', label: '备注', type: 'text' },
-          ],
-        },
-      ],
+      name: 'lineItemImport',
+      type: 'ui',
+      admin: {
+        components: { Field: '/admin/components/LineItemImport.tsx#LineItemImport' },
+        condition: (data) => data?.category === 'finance',
+      },
     },
+    lineItemsField,
     notInFiles({
       name: 'totals',
       label: '合计（自动计算）',

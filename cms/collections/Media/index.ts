@@ -1,23 +1,17 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { getUserCommunityIds } from '../../access/getUserCommunityIds.ts'
 import { ownCommunity } from '../../access/ownCommunity.ts'
+import { publicOrOwnMedia } from '../../access/publicOrOwnMedia.ts'
+import { isLoggedIn } from '../../access/roles.ts'
 import { communityField } from '../../fields/community.ts'
+import { notInFiles } from '../../fields/notInFiles.ts'
 import { assertCommunityAllowed } from '../../hooks/assertCommunityAllowed.ts'
 import { assertUploadSize } from './hooks/assertUploadSize.ts'
 import { ALLOWED_MIME_TYPES } from './limits.ts'
 import { publicContentHooks } from '../../hooks/publicContentHooks.ts'
 
-/**
- * Files are public once referenced by a published page, so anonymous reads are allowed; staff lists
- * and pickers show only their communities' files and shared ones (no community).
- */
-const readMedia: Access = async ({ req }) => {
-  if (!req.user) return true
-  const ids = await getUserCommunityIds(req)
-  if (ids === 'all') return true
-  return { or: [{ community: { in: ids } }, { community: { exists: false } }] }
-}
+/** Kept by hooks/trackMediaUse.ts only: nobody writes these through the API. */
+const derived = { create: () => false, update: () => false }
 
 /** Uploaded images and PDFs (attachments, covers). Type is checked from the file's bytes, not its name. */
 export const Media: CollectionConfig = {
@@ -25,11 +19,11 @@ export const Media: CollectionConfig = {
   labels: { singular: '媒体文件', plural: '媒体文件' },
   admin: {
     useAsTitle: 'filename',
-    defaultColumns: ['filename', 'alt', 'community'],
+    defaultColumns: ['filename', 'alt', 'community', 'isPublic'],
     group: '内容',
   },
   access: {
-    read: readMedia,
+    read: publicOrOwnMedia,
     create: ownCommunity(),
     update: ownCommunity(),
     delete: ownCommunity(),
@@ -71,5 +65,25 @@ export const Media: CollectionConfig = {
           : true,
     },
     communityField(false),
+    notInFiles({
+      name: 'isPublic',
+      label: '已公开',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: derived,
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: '被已发布的内容使用时自动公开；否则只有本居委会及上级工作人员能看到。',
+      },
+    }),
+    notInFiles({
+      name: 'usedByPublished',
+      type: 'text',
+      hasMany: true,
+      access: { ...derived, read: isLoggedIn },
+      admin: { hidden: true },
+    }),
   ],
 }

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { adminOrSelf } from '../../access/adminOrSelf.ts'
-import { isAdmin, isAdminUser, isLoggedIn } from '../../access/roles.ts'
+import { isAdmin, isLoggedIn } from '../../access/roles.ts'
 import { assertAdminOnlyFields } from '../../hooks/assertAdminOnlyFields.ts'
 import { roleOptions } from '../../labels.ts'
 

@@ -27,5 +27,5 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props }) => {
   const { disclosure, community } = props as { disclosure: Disclosure; community: Community }
   const png = await shareImage(disclosureCard(disclosure, community), shareCacheDir)
-  return new Response(png, { headers: { 'Content-Type': 'image/png' } })
+  return new Response(png && new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } })
 }
