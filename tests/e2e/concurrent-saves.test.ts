@@ -220,7 +220,10 @@ describe('eight staff clients saving at once while the site rebuilds and a reade
       const { json } = await api.get(admin, `/api/media?where[filename][equals]=${filename}`)
       expect(json.docs.length, filename).toBe(expected.acknowledged ? 1 : 0)
       if (!expected.acknowledged) continue
-      const file = await fetch(new URL(json.docs[0].url, stack.adminUrl))
+      // As its uploader sees it: a file no published document uses is not public.
+      const file = await fetch(new URL(json.docs[0].url, stack.adminUrl), {
+        headers: { authorization: `JWT ${admin.token}` },
+      })
       expect(file.status).toBe(200)
       expect((await file.arrayBuffer()).byteLength).toBe(expected.bytes)
     }

@@ -62,7 +62,7 @@ describe('复制到居民群', () => {
   it('a disclosure: committee and title, its period and the short link', async () => {
     const lines = (await chatText(FINANCE)).split('\n')
     expect(lines[0]).toBe('【示例居委会】2026年第三季度居委会工作经费收支公开')
-    expect(lines[1]).toBe('期间：2026年第3季度')
+    expect(lines[1]).toBe('期间：2026年第三季度')
     expect(lines[2]).toMatch(/^详情：https:\/\/example\.org\/t\/[0-9a-z]{8}\/$/)
   })
 
