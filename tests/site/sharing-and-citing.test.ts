@@ -161,15 +161,13 @@ describe('朗读', () => {
   it('with a zh-CN voice: reads the title and the text, not the navigation; pause, resume, stop', async () => {
     const page = await open(MEETING, speech('zh-CN'))
     await page.getByRole('button', { name: '朗读本页的标题和正文' }).click()
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length))
-      .toBeGreaterThan(3)
-    const spoken: string = await page.evaluate(() =>
-      (window as unknown as { spoken: string[] }).spoken.join(''),
-    )
+    // Sentences are spoken one after another; wait for the last one rather than a count.
+    const spokenSoFar = () =>
+      page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.join(''))
+    await expect.poll(spokenSoFar).toContain('会议材料将于11月24日前送到各位代表手中')
+    const spoken = await spokenSoFar()
     expect(spoken.startsWith('关于召开2026年第四季度居民代表会议的通知')).toBe(true)
     expect(spoken).toContain('居委会二楼会议室')
-    expect(spoken).toContain('会议材料将于11月24日前送到各位代表手中')
     for (const absent of ['案例库', '品牌项目', '首页', '长辈模式', '复制到居民群'])
       expect(spoken).not.toContain(absent)
 
