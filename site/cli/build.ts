@@ -48,7 +48,7 @@ export async function buildSite(log: (line: string) => void = console.log) {
   // draft preview (PREVIEW_DOC) serves one page from a throwaway build and needs none.
   if (!process.env.PREVIEW_DOC) {
     await indexSite(outDir, cacheDir, { rendered, removed }, log)
-    writeHeadersFile(outDir)
+    writeHeadersFile(outDir, cacheDir, { rendered, removed })
   }
   const published = publish
     ? publishGeneration(outDir, distDir, path.join(path.dirname(outDir), 'published.json'))
