@@ -121,6 +121,7 @@ export const community = {
   feedDescription: (name: string) => `${name}发布的通知公告和居务公开。`,
   calendarLinkNote: '包括已召开和将要召开的全部会议。',
   calendarEmptyNote: '目前还没有会议；订阅后，今后安排的会议会自动出现在手机日历里。',
+  calendarSubscribe: 'iPhone 点此订阅（会议自动更新）',
   phone: '联系电话',
   archiveLink: '按年份查看历史通知和居务公开',
 }
@@ -659,10 +660,12 @@ export const print = {
   subscribeNote: '订阅后，新安排的会议会自动出现在手机日历里，开会前手机会提醒。',
   iphone: 'iPhone',
   iphoneSteps: [
-    '用相机扫描“会议日历”二维码，点开链接；',
-    '在弹出的窗口中选择“订阅”（或“全部添加”）；',
-    '也可以在“设置”中找到“日历 › 账户 › 添加账户 › 其他 › 添加已订阅的日历”，粘贴日历网址。',
+    '用相机扫描上面的“iPhone 扫码订阅”二维码，点开链接；',
+    '在弹出的窗口中选择“订阅”，再点“添加”；',
+    '也可以在“设置 › 日历 › 账户 › 添加账户 › 其他 › 添加已订阅的日历”中，填入上面的 webcal 网址。',
   ],
+  iphoneQr: 'iPhone 扫码订阅',
+  iphoneQrLabel: (name: string) => `${name}会议日历的 iPhone 订阅二维码`,
   huawei: '华为手机',
   xiaomi: '小米手机',
   androidSteps: [
@@ -670,7 +673,6 @@ export const print = {
     '下载的日历文件（.ics）选择用“日历”打开，确认导入，会议就加进了日历；',
     '导入是一次性的：有新会议时请再扫码导入一次。日历里如有“订阅日历”或“添加网络日历”功能，粘贴日历网址即可自动更新。',
   ],
-  calendarAddress: '日历网址',
   askOffice: '不会操作的居民，请到居委会请工作人员帮忙。',
   printIt: '打印本页',
 }

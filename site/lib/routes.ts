@@ -27,6 +27,12 @@ export const routes = {
   community: (community: string) => `/shequ/${community}/`,
   communityRss: (community: string) => `/shequ/${community}/rss.xml`,
   communityCalendar: (community: string) => `/shequ/${community}/calendar.ics`,
+  /**
+   * The same calendar as a subscription: iPhones subscribe to a webcal:// address (and keep it up
+   * to date) where an https:// one only imports the meetings once. Needs the site's own origin.
+   */
+  communityCalendarSubscription: (community: string, site: URL | string) =>
+    new URL(`/shequ/${community}/calendar.ics`, site).href.replace(/^https?:/, 'webcal:'),
   /** The committee's next meeting and latest notice, for the lookup's results. */
   communityLatest: (community: string) => `/shequ/${community}/jinqi.json`,
   communityData: (community: string) => `/shequ/${community}/data.json`,

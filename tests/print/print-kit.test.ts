@@ -99,20 +99,28 @@ describe('a disclosure printed for the notice board', () => {
 })
 
 describe('the community poster', () => {
-  it('one A4 sheet: a QR code to the committee’s page and one to its calendar, and how to subscribe', async () => {
+  it('one A4 sheet: QR codes to the committee’s page and to its calendar (webcal:// for iPhones), and how to subscribe', async () => {
     const { sheets, text } = await printed(routes.communityPoster('shili'), 'poster')
     expect(sheets).toHaveLength(1)
     const { width, height } = await sharp(sheets[0]).metadata()
-    // The two codes side by side: each half of the sheet holds one.
-    const half = async (left: number) =>
+    // The three codes side by side in the top half: a third of the width holds each.
+    const third = async (k: number) =>
       decodeQr(
         await sharp(sheets[0])
-          .extract({ left, top: 0, width: Math.floor(width! / 2), height: Math.floor(height! / 2) })
+          .extract({
+            left: Math.floor((k * width!) / 3),
+            top: 0,
+            width: Math.floor(width! / 3),
+            height: Math.floor(height! / 2),
+          })
           .png()
           .toBuffer(),
       )
-    expect(await half(0)).toBe(SITE + routes.community('shili'))
-    expect(await half(Math.floor(width! / 2))).toBe(SITE + routes.communityCalendar('shili'))
+    expect(await third(0)).toBe(SITE + routes.community('shili'))
+    expect(await third(1)).toBe(SITE + routes.communityCalendar('shili'))
+    // The one an iPhone subscribes to (and keeps up to date).
+    const subscription = 'webcal://example.org' + routes.communityCalendar('shili')
+    expect(await third(2)).toBe(subscription)
     for (const expected of ['iPhone', '华为手机', '小米手机', '扫码订阅会议日历', '021-5555-0101'])
       expect(text, expected).toContain(expected)
   })
@@ -120,6 +128,11 @@ describe('the community poster', () => {
   it('every committee has one, and a calendar to subscribe to even before its first meeting', async () => {
     const page = await browser.newPage()
     for (const slug of ['lijiang-shanshui', 'baotong-jiayuan']) {
+      expect((await page.goto(server.url + routes.community(slug)))?.status()).toBe(200)
+      const subscribe = page.getByRole('link', { name: /iPhone 点此订阅/ })
+      expect(await subscribe.getAttribute('href')).toBe(
+        'webcal://example.org' + routes.communityCalendar(slug),
+      )
       expect((await page.goto(server.url + routes.communityPoster(slug)))?.status()).toBe(200)
       const calendar = await page.request.get(server.url + routes.communityCalendar(slug))
       expect(calendar.status()).toBe(200)
