@@ -55,6 +55,8 @@ const env: NodeJS.ProcessEnv = {
   DIST_DIR: distDir,
   DATABASE_URI: '',
   MEDIA_DIR: '',
+  // One canonical address for the full build and the stack's builds: it is on every page.
+  SITE_URL: 'https://bench.example.org',
   PAYLOAD_LOG_LEVEL: 'error',
   ASTRO_TELEMETRY_DISABLED: '1',
 }
@@ -157,7 +159,13 @@ if (full.ok) {
   console.log('Starting the stack as `npm start` does …')
   let stack: Stack | undefined
   try {
-    stack = await startStack({ root: projectRoot, node, dataDir, distDir })
+    stack = await startStack({
+      root: projectRoot,
+      node,
+      dataDir,
+      distDir,
+      canonicalUrl: env.SITE_URL!,
+    })
     const liveBar = progress('Publishing')
     const result = await publishToLive(stack, {
       distDir,

@@ -34,12 +34,15 @@ export async function startStack({
   node,
   dataDir,
   distDir,
+  canonicalUrl,
   timeoutMs = 900_000,
 }: {
   root: string
   node: string
   dataDir: string
   distDir: string
+  /** The site's canonical address: the full build's, or every page would differ from its output. */
+  canonicalUrl: string
   timeoutMs?: number
 }): Promise<Stack> {
   const [adminPort, sitePort] = [await freePort(), await freePort()]
@@ -54,7 +57,7 @@ export async function startStack({
       MEDIA_DIR: '',
       PORT: String(adminPort),
       SITE_PORT: String(sitePort),
-      SITE_URL: `http://127.0.0.1:${sitePort}`,
+      SITE_URL: canonicalUrl,
       PAYLOAD_SECRET: 'build-benchmark-secret'.padEnd(40, 'x'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
