@@ -777,6 +777,10 @@ export interface BrandProject {
     year?: number | null;
     month?: number | null;
   };
+  /**
+   * 与居委会一起办这个项目、或指导孵化它的单位，多个用顿号隔开。
+   */
+  partners?: string | null;
   summary?: string | null;
   body?: {
     root: {
@@ -1324,6 +1328,7 @@ export interface BrandProjectsSelect<T extends boolean = true> {
         year?: T;
         month?: T;
       };
+  partners?: T;
   summary?: T;
   body?: T;
   source?:

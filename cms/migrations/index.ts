@@ -6,6 +6,7 @@ import * as migration_20261201_134541_site_removals_and_build_jobs from './20261
 import * as migration_20261201_135953_catalogue from './20261201_135953_catalogue.js';
 import * as migration_20261201_143700_service_area_phone_sources from './20261201_143700_service_area_phone_sources.js';
 import * as migration_20261201_143754_media_public_use from './20261201_143754_media_public_use.js';
+import * as migration_20261201_165054_brand_project_partners from './20261201_165054_brand_project_partners.js';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261201_143754_media_public_use.up,
     down: migration_20261201_143754_media_public_use.down,
-    name: '20261201_143754_media_public_use'
+    name: '20261201_143754_media_public_use',
+  },
+  {
+    up: migration_20261201_165054_brand_project_partners.up,
+    down: migration_20261201_165054_brand_project_partners.down,
+    name: '20261201_165054_brand_project_partners'
   },
 ];

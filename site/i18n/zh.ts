@@ -250,6 +250,7 @@ export const brandProject = {
   listIntro: '各居委会长期坚持、有名称有特色的居民自治项目。',
   slogan: '口号',
   founded: '创立时间',
+  partners: '合作与指导单位',
   activities: '主要活动',
   honours: '所获荣誉',
   figures: '关键数据',

@@ -237,3 +237,17 @@ describe('districts are listed city by city', () => {
     expectCityRuns(listed.map((l) => l.city))
   })
 })
+
+describe('a brand project page', () => {
+  it('shows its 合作与指导单位 exactly when it has them', async () => {
+    const projects = await all('brand-projects', true)
+    expect(projects.filter((p) => p.partners).length).toBeGreaterThanOrEqual(3)
+    for (const project of projects) {
+      const facts = parse(readSite(pageFile(routes.brandProject(project.slug))))
+        .querySelectorAll('.facts dt')
+        .map((dt) => [dt.textContent.trim(), dt.nextElementSibling?.textContent.trim()])
+      const shown = facts.find(([term]) => term === '合作与指导单位')?.[1]
+      expect(shown, project.slug).toBe(project.partners ?? undefined)
+    }
+  })
+})

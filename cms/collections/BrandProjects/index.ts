@@ -39,6 +39,12 @@ export const BrandProjects: CollectionConfig = {
     ...placeFields(),
     { name: 'slogan', label: '口号', type: 'text' },
     yearMonthField('founded', '创立时间'),
+    {
+      name: 'partners',
+      label: '合作与指导单位',
+      type: 'text',
+      admin: { description: '与居委会一起办这个项目、或指导孵化它的单位，多个用顿号隔开。' },
+    },
     { name: 'summary', label: '简介', type: 'textarea' },
     bodyField('项目介绍'),
     sourceCitationField(false),
