@@ -187,6 +187,11 @@ export async function appendToDocs(r: BenchResult, docsFile: string) {
     `<!-- bench:build ${JSON.stringify(r)} -->`,
     '',
   ].join('\n')
+  await appendMarkdown(docsFile, entry)
+}
+
+/** Appends a section to docs/benchmarks.md, written through the project's Prettier like the rest. */
+export async function appendMarkdown(docsFile: string, entry: string) {
   const current = existsSync(docsFile) ? readFileSync(docsFile, 'utf8') : HEADER
   const text = current.replace(/\n*$/, '\n') + entry
   const options = (await prettier.resolveConfig(docsFile)) ?? {}
