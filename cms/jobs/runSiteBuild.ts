@@ -17,7 +17,7 @@ export function runSiteBuild(
       [path.join(projectRoot, 'cli/build.ts')],
       {
         cwd: projectRoot,
-        env: { ...process.env, CI: '1', ...env },
+        env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     )

@@ -34,7 +34,9 @@ export async function buildSite(log: (line: string) => void = console.log) {
     root: projectRoot,
     outDir,
     cacheDir,
-    logLevel: process.env.CI ? 'warn' : 'info',
+    // Always the same: Astro hashes every page's dependencies differently at another log level,
+    // so a build at 'warn' after one at 'info' (a worker's after npm start's) rendered every page.
+    logLevel: 'info',
     // Skipped pages stay where they are; pruneStale takes away what no longer belongs.
     vite: { build: { emptyOutDir: false } },
   })

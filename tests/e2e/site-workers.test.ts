@@ -131,6 +131,13 @@ describe('two site workers on one database', () => {
       ).toBeGreaterThanOrEqual(all[i - 1].to)
     }
     expect(stack.log()).not.toMatch(/Site: \S+ building/)
+    // npm start built the whole site; a worker's build after one publish renders a few pages of it.
+    const counts = workers.flatMap((w) => [
+      ...output(w).matchAll(/\((\d+) of (\d+) pages rendered/g),
+    ])
+    expect(counts.length).toBeGreaterThan(0)
+    for (const [line, rendered, pages] of counts)
+      expect(Number(rendered) * 4, line).toBeLessThan(Number(pages))
   })
 
   it('takes over the job of a worker killed mid-build', async () => {
