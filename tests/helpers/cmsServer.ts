@@ -9,14 +9,20 @@ export type CmsServer = {
   dataDir: string
   log: () => string
   stop: () => Promise<void>
+  /** Killed with SIGKILL; its data folder stays. */
+  crash: () => Promise<void>
 }
 
 /**
  * The real CMS server (`next start` on the production admin build) over real HTTP, on a fresh copy
- * of the corpus database. The build is shared with `npm start` and only redone when cms/ changed.
+ * of the corpus database, or on `existingDataDir` (which it then leaves in place). The build is
+ * shared with `npm start` and only redone when cms/ changed.
  */
-export async function startCmsServer(env: Record<string, string> = {}): Promise<CmsServer> {
-  const dataDir = await copyOfCorpus('cms-server-')
+export async function startCmsServer(
+  env: Record<string, string> = {},
+  existingDataDir?: string,
+): Promise<CmsServer> {
+  const dataDir = existingDataDir ?? (await copyOfCorpus('cms-server-'))
   const secret = 'test-secret-'.padEnd(40, 'x')
   const baseEnv = { ...process.env, PAYLOAD_SECRET: secret, NEXT_TELEMETRY_DISABLED: '1' }
   await ensureAdminBuilt()
@@ -35,7 +41,7 @@ export async function startCmsServer(env: Record<string, string> = {}): Promise<
       PAYLOAD_JOBS_AUTORUN: 'false',
       ...env,
     },
-    dataDir,
+    existingDataDir ? null : dataDir,
   )
   const deadline = Date.now() + 180_000
   for (;;) {
@@ -49,5 +55,5 @@ export async function startCmsServer(env: Record<string, string> = {}): Promise<
       throw new Error(`CMS server did not start:\n${server.log().slice(-3000)}`)
     await new Promise((r) => setTimeout(r, 250))
   }
-  return { url, dataDir, log: server.log, stop: server.stop }
+  return { url, dataDir, log: server.log, stop: server.stop, crash: server.crash }
 }

@@ -5,13 +5,14 @@ import { repoRoot } from './paths.ts'
 
 /**
  * A server started as a child process of the test run: its output is kept (for error messages), and
- * `stop` ends it and deletes the data folder it was given.
+ * `stop` ends it and deletes the data folder it was given (none: the caller keeps its folder).
+ * `crash` kills it with SIGKILL, as a power cut or the OOM killer would, and keeps the folder.
  */
 export function spawnServer(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-  dataDir: string,
+  dataDir: string | null,
 ) {
   const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -22,9 +23,15 @@ export function spawnServer(
     exited: () => child.exitCode !== null,
     log: () => output,
     stop: async () => {
-      child.kill('SIGTERM')
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        await new Promise((resolve) => child.once('exit', resolve))
+      }
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+    crash: async () => {
+      child.kill('SIGKILL')
       await new Promise((resolve) => child.once('exit', resolve))
-      rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
