@@ -167,6 +167,7 @@ export const collections = {
       /** From this day the 公开目录 counts what is due (null: not tracked). */
       trackedSince: date,
       sources: refs('sources'),
+      updatedAt: z.string(),
     }),
     async (doc, h) => ({
       name: doc.name,
@@ -194,6 +195,7 @@ export const collections = {
       demo: Boolean(doc.demo),
       trackedSince: doc.trackedSince ?? null,
       sources: h.slugs(doc.sources),
+      updatedAt: doc.updatedAt,
     }),
   ),
   catalogueItems: collection(

@@ -13,7 +13,6 @@ import {
   type Community,
 } from '../lib/content.ts'
 import { toCsv } from '../lib/csv.ts'
-import { buildTime } from '../lib/buildTime.ts'
 import { hasFullText, placeResolver, type Place } from '../lib/library.ts'
 import { routes } from '../lib/routes.ts'
 import { estatesText, roadsText } from '../lookup/serviceAreaText.ts'
@@ -36,11 +35,14 @@ import { schemaOf } from './registry.ts'
 import { casesCsvColumns, communitiesCsvColumns, communityCsvColumns } from './schemas.ts'
 
 export type Site = { absolute: Absolute }
-const generated = () => new Date(buildTime()).toISOString()
-const meta = (site: Site, schema: string) =>
+/**
+ * A file's meta, its `updated` the latest change to what it holds (not the build's time), so a
+ * file whose content did not change is the same file, and an incremental build leaves it alone.
+ */
+const meta = (site: Site, schema: string, updatedAts: string[]) =>
   fileMeta(
     schemaOf(schema).title,
-    generated(),
+    updatedAts.reduce((latest, at) => (at > latest ? at : latest), ''),
     site.absolute(routes.openDataSchema(schema)),
     site.absolute(routes.openData()),
   )
@@ -55,21 +57,27 @@ const placeRefs = (place: Place) => ({
 /** A committee's data.json. */
 export async function communityData(community: Community, site: Site) {
   const slug = community.id
-  const [notices, disclosures] = await Promise.all([allNotices(), allDisclosures()])
+  const [everyNotice, everyDisclosure] = await Promise.all([allNotices(), allDisclosures()])
+  const notices = everyNotice.filter((n) => n.data.community.id === slug)
+  const disclosures = everyDisclosure.filter((d) => d.data.community.id === slug)
   return {
-    meta: meta(site, 'community-data'),
+    meta: meta(
+      site,
+      'community-data',
+      [community, ...notices, ...disclosures].map((entry) => entry.data.updatedAt),
+    ),
     community: {
       slug,
       name: community.data.name,
       url: site.absolute(routes.community(slug)),
       demo: community.data.demo,
     },
-    notices: notices
-      .filter((n) => n.data.community.id === slug)
-      .map((n) => noticeRecord(n, site.absolute(routes.notice(slug, n.id)), site.absolute)),
-    disclosures: disclosures
-      .filter((d) => d.data.community.id === slug)
-      .map((d) => disclosureRecord(d, site.absolute(routes.disclosure(slug, d.id)), site.absolute)),
+    notices: notices.map((n) =>
+      noticeRecord(n, site.absolute(routes.notice(slug, n.id)), site.absolute),
+    ),
+    disclosures: disclosures.map((d) =>
+      disclosureRecord(d, site.absolute(routes.disclosure(slug, d.id)), site.absolute),
+    ),
   }
 }
 
@@ -159,8 +167,17 @@ const joined = (refs: Ref[]) => refs.map((r) => r?.name).join('、')
 /** The body of a city-wide file. */
 export async function cityFile(file: string, site: Site): Promise<string> {
   switch (file) {
-    case 'cases.json':
-      return JSON.stringify({ meta: meta(site, 'cases'), cases: await caseRecords(site) })
+    case 'cases.json': {
+      const cases = await caseRecords(site)
+      return JSON.stringify({
+        meta: meta(
+          site,
+          'cases',
+          cases.map((c) => c.updatedAt),
+        ),
+        cases,
+      })
+    }
     case 'cases.csv':
       return toCsv(
         csvTable(
@@ -191,7 +208,11 @@ export async function cityFile(file: string, site: Site): Promise<string> {
         index('sources'),
       ])
       return JSON.stringify({
-        meta: meta(site, 'brand-projects'),
+        meta: meta(
+          site,
+          'brand-projects',
+          projects.map((p) => p.data.updatedAt),
+        ),
         projects: projects.map((p) => ({
           slug: p.id,
           url: site.absolute(routes.brandProject(p.id)),
@@ -214,7 +235,11 @@ export async function cityFile(file: string, site: Site): Promise<string> {
     }
     case 'communities.json':
       return JSON.stringify({
-        meta: meta(site, 'communities'),
+        meta: meta(
+          site,
+          'communities',
+          (await communities()).map((c) => c.data.updatedAt),
+        ),
         communities: await communityRecords(site),
       })
     case 'communities.csv':

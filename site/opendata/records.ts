@@ -80,9 +80,9 @@ const attachments = (list: Media[], absolute: Absolute) =>
     filesize: m.filesize,
   }))
 
-export const fileMeta = (title: string, generated: string, schema: string, page: string) => ({
+export const fileMeta = (title: string, updated: string, schema: string, page: string) => ({
   title,
-  generated,
+  updated,
   licence: { name: t.licenceName, url: t.licenceUrl },
   schema,
   page,

@@ -78,6 +78,32 @@ describe('every file passes its schema', () => {
 })
 
 describe('the files hold what is published, and no draft', () => {
+  it('each file says when what it holds last changed, so an unchanged file stays the same', async () => {
+    const latest = (docs: Doc[]) =>
+      docs
+        .map((d) => d.updatedAt as string)
+        .sort()
+        .at(-1)
+    const [notices, disclosures] = await Promise.all([
+      published('notices'),
+      published('disclosures'),
+    ])
+    for (const community of await published('communities')) {
+      const own = (docs: Doc[]) => docs.filter((d) => d.community?.slug === community.slug)
+      expect(json(routes.communityData(community.slug)).meta.updated, community.slug).toBe(
+        latest([community, ...own(notices), ...own(disclosures)]),
+      )
+    }
+    for (const [file, collection] of [
+      ['cases.json', 'case-studies'],
+      ['brand-projects.json', 'brand-projects'],
+      ['communities.json', 'communities'],
+    ] as const)
+      expect(json(routes.openDataFile(file)).meta.updated, file).toBe(
+        latest(await published(collection)),
+      )
+  })
+
   it('each committee’s file lists exactly its published notices and disclosures', async () => {
     const [notices, disclosures] = await Promise.all([
       published('notices'),

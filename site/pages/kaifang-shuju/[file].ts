@@ -2,15 +2,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 
 import { keyed, LIBRARY_LOOKUPS } from '../../lib/cacheKey.ts'
-import { buildTime } from '../../lib/buildTime.ts'
 import { cityFile } from '../../opendata/files.ts'
 import { CITY_FILES } from '../../opendata/registry.ts'
 
 export const getStaticPaths = (() =>
   keyed(
     CITY_FILES.map(({ file }) => ({ params: { file }, props: {} })),
-    // The JSON files' meta.generated is the build time; the CSV files carry no date.
-    ({ params: { file } }) => [file, file.endsWith('.json') ? buildTime() : null],
+    ({ params: { file } }) => [file],
     ...LIBRARY_LOOKUPS,
   )) satisfies GetStaticPaths
 

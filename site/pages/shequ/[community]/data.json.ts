@@ -2,7 +2,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 
 import { communityData } from '../../../opendata/files.ts'
-import { buildTime } from '../../../lib/buildTime.ts'
 import { keyed } from '../../../lib/cacheKey.ts'
 import { communityContexts, type CommunityContext } from '../_community.ts'
 
@@ -12,8 +11,7 @@ export const getStaticPaths = (async () =>
       params: { community: ctx.community.id },
       props: { ctx },
     })),
-    // meta.generated is the build time.
-    ({ props: { ctx } }) => [buildTime(), ctx.community, ctx.notices, ctx.disclosures],
+    ({ props: { ctx } }) => [ctx.community, ctx.notices, ctx.disclosures],
   )) satisfies GetStaticPaths
 
 export const GET: APIRoute = async ({ props, site }) => {
