@@ -259,6 +259,23 @@ describe('after each kind of change, the incremental build equals a full build',
     expect(await differences()).toEqual([])
   })
 
+  it('a bulk import: 1,001 notices at once (more ids than one query may list)', async () => {
+    const community = await idOf('communities', 'lijiang-shanshui')
+    for (let i = 1; i <= 1001; i += 1)
+      await payload.create({
+        collection: 'notices',
+        data: {
+          title: `增量构建测试：批量导入的第${i}条通知`,
+          slug: `zengliang-piliang-${i}`,
+          kind: 'other',
+          community,
+          _status: 'published',
+        } as never,
+        overrideAccess: true,
+      })
+    expect(await differences()).toEqual([])
+  })
+
   it('time passes: notices expire and meetings end', async () => {
     buildTime = AFTER
     expect(await differences()).toEqual([])
