@@ -44,17 +44,21 @@ type Run = {
 async function load(label: string, url: string, paths: string[]): Promise<Run> {
   const times: number[] = []
   const statuses: Record<string, number> = {}
-  const instance = autocannon({
-    url,
-    connections: clients,
-    duration: seconds,
-    requests: paths.map((p) => ({ method: 'GET', path: p })),
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: clients,
+        duration: seconds,
+        requests: paths.map((p) => ({ method: 'GET', path: p })),
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    )
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      times.push(responseTime)
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1
+    })
   })
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    times.push(responseTime)
-    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1
-  })
-  const result = await instance
   times.sort((a, b) => a - b)
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN
   return {

@@ -274,7 +274,9 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
           ))!
           // What to read again: the changed documents, and those relating to a changed one. A
           // bulk import can change thousands at once, so ids go a few hundred to a query.
-          const touched = idChunks(own.updated).map((ids) => ({ id: { in: ids } }))
+          const touched: Record<string, unknown>[] = idChunks(own.updated).map((ids) => ({
+            id: { in: ids },
+          }))
           for (const { path, collections } of relations) {
             for (const related of collections) {
               if (marks.get(related) === PRIVATE) continue

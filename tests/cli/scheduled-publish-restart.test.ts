@@ -86,7 +86,7 @@ describe('the CMS restarted while a scheduled publish is due', () => {
     const due = Date.now() + 20_000
     await local.payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'notices', value: String(draft.json.doc.id) } },
+      input: { type: 'publish', doc: { relationTo: 'notices', value: draft.json.doc.id } },
       waitUntil: new Date(due),
     })
     expect(await publicCopies(server.url)).toEqual([])
