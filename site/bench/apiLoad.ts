@@ -36,8 +36,11 @@ type Run = {
   perSecond: number
   p50: number
   p95: number
+  /** Connection errors and answers other than 2xx, with their status codes. */
   errors: number
   statuses: Record<string, number>
+  /** Requests with no answer within autocannon's 10 s. */
+  timeouts: number
 }
 
 /** `clients` connections for `seconds`, every response's time kept, so p95 is exact. */
@@ -67,8 +70,9 @@ async function load(label: string, url: string, paths: string[]): Promise<Run> {
     perSecond: times.length / result.duration,
     p50: at(0.5),
     p95: at(0.95),
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors: result.errors + result.non2xx,
     statuses,
+    timeouts: result.timeouts,
   }
 }
 
@@ -126,8 +130,18 @@ try {
   const editLine = Object.entries(edits)
     .map(([status, count]) => `${count} × ${status}`)
     .join(', ')
+  const failures = (r: Run) => {
+    const refused = Object.entries(r.statuses).filter(([status]) => !status.startsWith('2'))
+    const connectionErrors = r.errors - refused.reduce((sum, [, count]) => sum + count, 0)
+    const parts = [
+      ...refused.map(([status, count]) => `${count} × ${status}`),
+      ...(r.timeouts ? [`${r.timeouts} timed out`] : []),
+      ...(connectionErrors > 0 ? [`${connectionErrors} connection errors`] : []),
+    ]
+    return parts.join(', ') || '0'
+  }
   const row = (r: Run) =>
-    `| ${r.label} | ${r.requests.toLocaleString('en-US')} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.errors} |`
+    `| ${r.label} | ${r.requests.toLocaleString('en-US')} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${failures(r)} |`
   const m = describeMachine()
   const entry = [
     '',
@@ -137,7 +151,7 @@ try {
       `${loadStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end. The corpus, ` +
       `served by \`npm start\`; the editor's publishes meanwhile: ${editLine}.`,
     '',
-    '| reads | requests | req/s | p50 ms | p95 ms | errors and non-2xx |',
+    '| reads | requests | req/s | p50 ms | p95 ms | failed (status, timeouts) |',
     '| --- | --- | --- | --- | --- | --- |',
     row(apiRun),
     row(peerRun),
@@ -148,5 +162,6 @@ try {
 } finally {
   editing = false
   await stack.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  // A site build the stack started may still be finishing in the folder for a moment.
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 500 })
 }
