@@ -17,7 +17,7 @@ import autocannon from 'autocannon'
 import { projectRoot } from '../../cms/paths.ts'
 import { anonymous, restClient } from '../../tests/helpers/rest.ts'
 import { startStack } from './publishToLive.ts'
-import { appendMarkdown, describeMachine } from './report.ts'
+import { appendMarkdown, machineLine } from './report.ts'
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: number) => {
@@ -76,6 +76,10 @@ async function load(label: string, url: string, paths: string[]): Promise<Run> {
   }
 }
 
+/** Status codes with how often each came: "10 × 200". */
+const counted = (statuses: Array<[string, number]>) =>
+  statuses.map(([status, count]) => `${count} × ${status}`)
+
 const loadStart = os.loadavg()[0]
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-load-'))
 const distDir = path.join(dataDir, 'dist')
@@ -127,14 +131,12 @@ try {
     '/shequ/shili/data.json',
   ])
 
-  const editLine = Object.entries(edits)
-    .map(([status, count]) => `${count} × ${status}`)
-    .join(', ')
+  const editLine = counted(Object.entries(edits)).join(', ')
   const failures = (r: Run) => {
     const refused = Object.entries(r.statuses).filter(([status]) => !status.startsWith('2'))
     const connectionErrors = r.errors - refused.reduce((sum, [, count]) => sum + count, 0)
     const parts = [
-      ...refused.map(([status, count]) => `${count} × ${status}`),
+      ...counted(refused),
       ...(r.timeouts ? [`${r.timeouts} timed out`] : []),
       ...(connectionErrors > 0 ? [`${connectionErrors} connection errors`] : []),
     ]
@@ -142,12 +144,11 @@ try {
   }
   const row = (r: Run) =>
     `| ${r.label} | ${r.requests.toLocaleString('en-US')} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${failures(r)} |`
-  const m = describeMachine()
   const entry = [
     '',
     `## bench:load, ${clients} clients × ${seconds} s, ${new Date().toISOString().slice(0, 10)}`,
     '',
-    `Machine: ${m.cpus} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}. Load average (1 min) ` +
+    `Machine: ${machineLine()}. Load average (1 min) ` +
       `${loadStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end. The corpus, ` +
       `served by \`npm start\`; the editor's publishes meanwhile: ${editLine}.`,
     '',

@@ -17,7 +17,7 @@ import { readSpreadsheet } from '../../cms/collections/Disclosures/import/readSp
 import { MAX_ROWS } from '../../cms/collections/Disclosures/import/limits.ts'
 import { projectRoot } from '../../cms/paths.ts'
 import { csvGbk, HEADER, xlsx } from '../../tests/helpers/spreadsheets.ts'
-import { appendMarkdown, describeMachine } from './report.ts'
+import { appendMarkdown, machineLine } from './report.ts'
 
 const record = !process.argv.includes('--no-record')
 const RUNS = 7
@@ -70,12 +70,11 @@ for (const n of [60, 500, MAX_ROWS]) {
   )
 }
 
-const m = describeMachine()
 const entry = [
   '',
   `## bench:import, ${new Date().toISOString().slice(0, 10)}`,
   '',
-  `Machine: ${m.cpus} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}. Load average (1 min) ` +
+  `Machine: ${machineLine()}. Load average (1 min) ` +
     `${os.loadavg()[0].toFixed(1)}. Median of ${RUNS} runs. Our import is the server's whole path ` +
     'from bytes to preview; the peer is the bare parse of the same bytes.',
   '',

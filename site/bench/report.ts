@@ -39,6 +39,10 @@ export type BenchResult = {
   notes: string[]
 }
 
+/** The machine in one line, as every benchmark's entry in docs/benchmarks.md opens. */
+export const machineLine = (m: Machine = describeMachine()) =>
+  `${m.cpus} cores (${m.cpu}), ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}`
+
 export function describeMachine(): Machine {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : ''
   return {
@@ -178,7 +182,7 @@ export async function appendToDocs(r: BenchResult, docsFile: string) {
     '',
     `## bench:build, N = ${r.n.toLocaleString('en-US')}, ${r.date}`,
     '',
-    `Machine: ${m.cpus} cores (${m.cpu}), ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}. ` +
+    `Machine: ${machineLine(m)}. ` +
       `Load average (1 min) ${r.load.start.toFixed(1)} at the start, ${r.load.end.toFixed(1)} at the end.`,
     '',
     table(r),

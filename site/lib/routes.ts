@@ -32,7 +32,7 @@ export const routes = {
    * to date) where an https:// one only imports the meetings once. Needs the site's own origin.
    */
   communityCalendarSubscription: (community: string, site: URL | string) =>
-    new URL(`/shequ/${community}/calendar.ics`, site).href.replace(/^https?:/, 'webcal:'),
+    new URL(routes.communityCalendar(community), site).href.replace(/^https?:/, 'webcal:'),
   /** The committee's next meeting and latest notice, for the lookup's results. */
   communityLatest: (community: string) => `/shequ/${community}/jinqi.json`,
   communityData: (community: string) => `/shequ/${community}/data.json`,

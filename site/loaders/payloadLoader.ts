@@ -13,8 +13,6 @@ import {
 import { relationsOf } from './relations.ts'
 import { richTextToHtml } from './richText.ts'
 
-/** What a `transform` gets to turn a Payload document into an entry's data. */
-
 /**
  * Ids asked for in one query: under the CMS's bound on an `in` list (1,000 values, which keeps
  * SQLite's statements within its limits) and short enough for a REST query string.
@@ -25,6 +23,7 @@ const idChunks = (ids: string[]) =>
     ids.slice(i * IDS_PER_QUERY, (i + 1) * IDS_PER_QUERY),
   )
 
+/** What a `transform` gets to turn a Payload document into an entry's data. */
 export type TransformHelpers = {
   html: (richText: unknown) => string
   media: (ref: unknown) => Promise<MediaAsset | null>
