@@ -401,7 +401,7 @@ export const openData = {
   f: {
     meta: '关于本文件',
     metaTitle: '文件名称',
-    updated: '更新时间：文件所含内容最近一次修改的时间（ISO 8601）',
+    updated: '更新时间：文件所含内容最近一次修改的时间（ISO 8601）；文件尚无任何记录时为 null',
     licence: '使用许可',
     licenceName: '许可名称',
     licenceUrl: '许可全文网址',

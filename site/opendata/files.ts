@@ -35,14 +35,10 @@ import { schemaOf } from './registry.ts'
 import { casesCsvColumns, communitiesCsvColumns, communityCsvColumns } from './schemas.ts'
 
 export type Site = { absolute: Absolute }
-/**
- * A file's meta, its `updated` the latest change to what it holds (not the build's time), so a
- * file whose content did not change is the same file, and an incremental build leaves it alone.
- */
 const meta = (site: Site, schema: string, updatedAts: string[]) =>
   fileMeta(
     schemaOf(schema).title,
-    updatedAts.reduce((latest, at) => (at > latest ? at : latest), ''),
+    updatedAts,
     site.absolute(routes.openDataSchema(schema)),
     site.absolute(routes.openData()),
   )

@@ -80,9 +80,17 @@ const attachments = (list: Media[], absolute: Absolute) =>
     filesize: m.filesize,
   }))
 
-export const fileMeta = (title: string, updated: string, schema: string, page: string) => ({
+/**
+ * A file's meta. `updated` is the latest change to what it holds (not the build's time), so a file
+ * whose content did not change is the same file, and an incremental build leaves it alone; a file
+ * that holds nothing yet (a new deployment without cases) has null.
+ */
+export const fileMeta = (title: string, updatedAts: string[], schema: string, page: string) => ({
   title,
-  updated,
+  updated: updatedAts.reduce<string | null>(
+    (latest, at) => (latest === null || at > latest ? at : latest),
+    null,
+  ),
   licence: { name: t.licenceName, url: t.licenceUrl },
   schema,
   page,

@@ -30,7 +30,7 @@ const refs = (description: string) =>
 
 const meta = object(f.meta, {
   title: string(f.metaTitle),
-  updated: dateTime(f.updated),
+  updated: nullable(dateTime(f.updated)),
   licence: object(f.licence, { name: string(f.licenceName), url: uri(f.licenceUrl) }),
   schema: uri(f.schema),
   page: uri(f.filePage),

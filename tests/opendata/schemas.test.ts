@@ -85,16 +85,28 @@ describe('open-data schemas', () => {
 
   it('a committee file made from its notices and disclosures (row ids as the CMS stores them dropped) passes its schema; a wrong one does not', () => {
     const data = {
-      meta: fileMeta('示例', '2026-11-22T02:00:00.000Z', absolute('/s.json'), absolute('/p/')),
+      meta: fileMeta(
+        '示例',
+        ['2026-11-20T01:00:00.000Z', '2026-11-22T02:00:00.000Z', '2026-11-21T00:00:00.000Z'],
+        absolute('/s.json'),
+        absolute('/p/'),
+      ),
       community: { slug: 'shili', name: '示例居委会', url: absolute('/shequ/shili/'), demo: true },
       notices: [noticeRecord(notice, absolute('/n/'), absolute)],
       disclosures: [disclosureRecord(finance, absolute('/d/'), absolute)],
     }
+    expect(data.meta.updated).toBe('2026-11-22T02:00:00.000Z')
     expect(schemaErrors(communityDataSchema, data)).toEqual([])
     expect(schemaErrors(communityDataSchema, { ...data, extra: 1 })).not.toEqual([])
     const badAmount = structuredClone(data)
     ;(badAmount.disclosures[0].lineItems[0] as { amount: unknown }).amount = '1200'
     expect(schemaErrors(communityDataSchema, badAmount)).not.toEqual([])
+  })
+
+  it('a file that holds nothing yet (no cases on a new deployment) has no update time, and passes', () => {
+    const data = { meta: fileMeta('案例', [], absolute('/s.json'), absolute('/p/')), cases: [] }
+    expect(data.meta.updated).toBeNull()
+    expect(schemaErrors(casesSchema, data)).toEqual([])
   })
 
   it('the committee CSV: a row per notice and per line item, each passing the row schema', () => {
