@@ -1,13 +1,24 @@
 /**
  * `npm run build`: the public site alone. Brings the database up to date (loading content/ if it is
  * empty), then builds dist/ from the published content (site/cli/build.ts). Also what the site
- * builder and previews run in a child process (site/cli/runSiteBuild.ts).
+ * builder and previews run in a child process (cms/jobs/runSiteBuild.ts).
  */
 // First: it switches this process to production mode before the CMS loads React.
 import { buildSite } from '../site/cli/build.ts'
 
 import { prepareDatabase } from '../cms/prepareDatabase.ts'
 import { recordDigest, siteDigest } from '../site/cli/siteDigest.ts'
+
+// Started by a worker (cms/jobs/runSiteBuild.ts): stop when it does, even killed with SIGKILL. An
+// orphaned build would go on writing the build folder the next worker's build then writes too, and
+// could publish its older content over the newer build's.
+if (process.channel) {
+  process.channel.unref()
+  process.on('disconnect', () => {
+    console.error('The worker that started this build has stopped; the build stops too.')
+    process.exit(1)
+  })
+}
 
 const { payload } = await prepareDatabase(console.log)
 // Taken before building, so content published during the build counts as not yet built.

@@ -7,6 +7,7 @@
  */
 import type { Payload, TaskConfig } from 'payload'
 
+import { SITE_BUILD_FAILURES } from '../globals/SiteBuild/index.ts'
 import { runSiteBuild } from './runSiteBuild.ts'
 import {
   acquireBuildLock,
@@ -54,7 +55,7 @@ export const buildSiteTask: TaskConfig<{ input: { reason?: string }; output: obj
     try {
       await report(payload, { state: 'building', startedAt: startedAt.toISOString() })
       log(`Site: ${workerName()} building (job ${job.id}) …`)
-      const { ok, output } = await runSiteBuild()
+      const { ok, output, diskFull } = await runSiteBuild()
       const finishedAt = new Date()
       const durationMs = finishedAt.getTime() - startedAt.getTime()
       if (!ok) {
@@ -64,7 +65,7 @@ export const buildSiteTask: TaskConfig<{ input: { reason?: string }; output: obj
           finishedAt: finishedAt.toISOString(),
           durationMs,
           failures,
-          error: output.trim().slice(-2000),
+          error: `${SITE_BUILD_FAILURES[diskFull ? 'diskFull' : 'other']}\n\n${output.trim().slice(-2000)}`,
         })
         throw new Error(`the site build failed:\n${output.trim().split('\n').slice(-5).join('\n')}`)
       }

@@ -27,7 +27,7 @@ const read = (file: string) => {
 }
 
 /** Children of a process, over all its threads (a child belongs to the thread that forked it). */
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   let tasks: string[]
   try {
     tasks = readdirSync(`/proc/${pid}/task`)

@@ -19,6 +19,7 @@ export function spawnServer(
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
   return {
+    pid: child.pid!,
     /** Whether the process has ended (a server that exits while starting has failed). */
     exited: () => child.exitCode !== null,
     log: () => output,

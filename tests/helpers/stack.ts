@@ -10,6 +10,8 @@ export type Stack = {
   adminUrl: string
   siteUrl: string
   dataDir: string
+  /** start.ts's process, whose children are the admin server and the site builds. */
+  pid: number
   /** The environment start.ts got, for other processes on the same data (workers). */
   env: NodeJS.ProcessEnv
   log: () => string
@@ -50,6 +52,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     adminUrl: `http://localhost:${adminPort}`,
     siteUrl: `http://127.0.0.1:${sitePort}`,
     dataDir,
+    pid: server.pid,
     env: stackEnv,
     log: server.log,
     stop: server.stop,

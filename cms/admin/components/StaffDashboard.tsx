@@ -7,7 +7,7 @@ import type React from 'react'
 
 import { canApprove } from '../../access/canApprove.ts'
 import { formatDate, formatDateTime } from '../../beijingTime.ts'
-import { SITE_BUILD_STATES } from '../../globals/SiteBuild/index.ts'
+import { SITE_BUILD_FAILURES, SITE_BUILD_STATES } from '../../globals/SiteBuild/index.ts'
 import { label } from '../../labels.ts'
 import type { Notice } from '../../payload-types.ts'
 import { CatalogueStatus } from './CatalogueStatus.tsx'
@@ -16,6 +16,13 @@ const DAY = 24 * 60 * 60 * 1000
 
 /** How many of each list are shown; the heading counts them all. */
 const SHOWN = 6
+
+/** A failed build's error opens with one of SITE_BUILD_FAILURES; the build's output follows. */
+function failureSummary(error: string | null | undefined) {
+  const summary = error?.split('\n\n')[0]
+  const known = Object.values(SITE_BUILD_FAILURES)
+  return known.find((text) => text === summary) ?? SITE_BUILD_FAILURES.other
+}
 
 /** The fields a list shows; disclosures have a title only. */
 type Row = Pick<Notice, 'id' | 'title'> & Partial<Pick<Notice, 'kind' | 'meeting' | 'validUntil'>>
@@ -186,9 +193,9 @@ export async function StaffDashboard({
             状态：<strong>{SITE_BUILD_STATES[state]}</strong>
             {build.succeededAt ? `，最近一次成功更新：${formatDateTime(build.succeededAt)}` : ''}
           </p>
-          {state === 'failed' && build.error ? (
+          {state === 'failed' ? (
             <p style={{ color: 'var(--theme-error-500)', margin: 0 }}>
-              最近一次更新失败，系统会自动重试；如持续失败请联系管理员。
+              {failureSummary(build.error)}
             </p>
           ) : null}
         </section>

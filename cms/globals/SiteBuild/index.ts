@@ -10,6 +10,18 @@ export const SITE_BUILD_STATES = {
 }
 
 /**
+ * What a failed build says to staff, as the first paragraph of the status's error (the build's last
+ * output follows it, for the administrator): why, that residents still see the last published site,
+ * and what happens next.
+ */
+export const SITE_BUILD_FAILURES = {
+  diskFull:
+    '服务器磁盘空间不足，网站这次没有更新，居民看到的仍是上一次发布的内容。请系统管理员清理或扩充磁盘；系统会自动重试。',
+  other:
+    '网站生成出错，这次没有更新，居民看到的仍是上一次发布的内容。系统会自动重试；如持续失败请联系系统管理员。',
+}
+
+/**
  * The public site's publishing state, shared between the CMS (which asks for rebuilds when published
  * content changes) and the site builder run by `npm start` (which builds and reports back). The
  * database is the queue, so it works across processes and on either adapter.
