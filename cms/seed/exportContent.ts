@@ -1,16 +1,9 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { readUploadedFile } from '../uploadedFile.ts'
 import { fileNameOf, serialise } from './contentFiles.ts'
 import { MarkdownCodec } from './markdown.ts'
 import { SPECS } from './specs.ts'
@@ -50,9 +43,9 @@ export async function exportContent(
         const filename = String(doc.filename)
         keep.add(filename)
         const target = path.join(dir, filename)
-        const source = path.join(stored.mediaDir, filename)
-        if (!existsSync(target) || !readFileSync(target).equals(readFileSync(source))) {
-          copyFileSync(source, target)
+        const bytes = await readUploadedFile(payload, doc)
+        if (!existsSync(target) || !readFileSync(target).equals(bytes)) {
+          writeFileSync(target, bytes)
           changed = true
         }
       }

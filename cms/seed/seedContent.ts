@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 
 import {
   APIError,
@@ -11,6 +9,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { readUploadedFile } from '../uploadedFile.ts'
 import type { FileProblem } from './contentFiles.ts'
 import type { CollectionSpec } from './fieldSpec.ts'
 import { loadContent, type ContentItem } from './loadContent.ts'
@@ -30,8 +29,6 @@ export const formatProblem = ({ file, field, reason }: FileProblem) =>
   `${file}: ${field}: ${reason}`
 
 const sameContent = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
-
-const fileDigest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
 
 /**
  * Loads content/ into the CMS. Every file is read and validated before anything is written; the
@@ -122,7 +119,7 @@ class Writer {
   private async writeItem(item: ContentItem): Promise<keyof SeedCounts | null> {
     const { spec } = item
     const existing = this.stored.get(spec, item.key)
-    if (existing && this.isUnchanged(item, existing)) return 'unchanged'
+    if (existing && (await this.isUnchanged(item, existing))) return 'unchanged'
 
     // References to collections not loaded yet (a community's cover image) wait for a second pass.
     const later = Object.entries(spec.fields)
@@ -159,17 +156,14 @@ class Writer {
     }
   }
 
-  private isUnchanged(
+  private async isUnchanged(
     item: ContentItem,
     existing: Record<string, unknown> & { id: string | number },
   ) {
     const current = this.stored.canonical(item.spec, existing)
     const same = sameContent(current, { status: item.status, values: item.values, body: item.body })
     if (!same || !item.upload) return same
-    return (
-      fileDigest(item.upload) ===
-      fileDigest(path.join(this.stored.mediaDir, String(existing.filename)))
-    )
+    return readFileSync(item.upload).equals(await readUploadedFile(this.payload, existing))
   }
 
   private toData(item: ContentItem, values: Record<string, unknown>): Record<string, unknown> {

@@ -19,18 +19,13 @@ export class StoredContent {
   private readonly keys = new Map<string, Map<string, string>>()
 
   private readonly markdown: MarkdownCodec
-  private readonly payloadMediaDir: string
 
-  private constructor(markdown: MarkdownCodec, mediaDir: string) {
+  private constructor(markdown: MarkdownCodec) {
     this.markdown = markdown
-    this.payloadMediaDir = mediaDir
   }
 
   static async load(payload: Payload, markdown: MarkdownCodec, req?: Partial<PayloadRequest>) {
-    const stored = new StoredContent(
-      markdown,
-      String(payload.collections.media.config.upload.staticDir),
-    )
+    const stored = new StoredContent(markdown)
     for (const spec of SPECS) {
       const { docs } = await payload.find({
         collection: spec.collection as CollectionSlug,
@@ -51,11 +46,6 @@ export class StoredContent {
     if (!this.keys.has(spec.collection)) this.keys.set(spec.collection, new Map())
     this.docs.get(spec.collection)!.set(key, doc)
     this.keys.get(spec.collection)!.set(String(doc.id), key)
-  }
-
-  /** Where the media collection keeps its files (from the live config, whatever set it). */
-  get mediaDir(): string {
-    return this.payloadMediaDir
   }
 
   get(spec: CollectionSpec, key: string): Doc | undefined {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   existsSync,
@@ -12,12 +12,14 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 
 import { createClient } from '@libsql/client'
 import { create, extract } from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startCms } from '../helpers/cms.ts'
+import { startS3Server } from '../helpers/s3Server.ts'
 import { nodeBin, repoRoot } from '../helpers/paths.ts'
 import { startStack, type Stack } from '../helpers/stack.ts'
 
@@ -26,15 +28,23 @@ import { startStack, type Stack } from '../helpers/stack.ts'
  * made through the admin's first-user form), restored by `npm run restore` into an empty data
  * folder: every document (counted in the SQLite files themselves) and every uploaded file comes
  * back, a second backup has the same manifest, the staff account logs in with its old password,
+ * the same archive restored with S3_BUCKET puts the files in the bucket and backs up from it alike,
  * and damaged archives or a non-empty target are refused with nothing changed.
  */
 const work = mkdtempSync(path.join(tmpdir(), 'backup-test-'))
 const folder = (name: string) => path.join(work, name)
 const secret = 'backup-test-secret'.padEnd(40, 'x')
+const run = promisify(execFile)
 
-function cli(script: 'backup' | 'restore', dataDir: string, ...args: string[]) {
+/** Runs a command to its end without blocking this process (the S3 server answers from it). */
+async function cli(
+  script: 'backup' | 'restore',
+  dataDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+) {
   try {
-    const out = execFileSync(nodeBin, [path.join(repoRoot, `cms/cli/${script}.ts`), ...args], {
+    const { stdout } = await run(nodeBin, [path.join(repoRoot, `cms/cli/${script}.ts`), ...args], {
       cwd: repoRoot,
       env: {
         ...process.env,
@@ -42,14 +52,14 @@ function cli(script: 'backup' | 'restore', dataDir: string, ...args: string[]) {
         DATABASE_URI: '',
         MEDIA_DIR: '',
         PAYLOAD_SECRET: secret,
+        ...env,
       },
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
     })
-    return { code: 0, out }
+    return { code: 0, out: stdout }
   } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string }
-    return { code: e.status, out: `${e.stdout}${e.stderr}` }
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, out: `${e.stdout}${e.stderr}` }
   }
 }
 
@@ -106,7 +116,7 @@ describe('backup and restore', () => {
   const restored = folder('restored')
 
   it('backs up the running stack, and restores every document and file into an empty folder', async () => {
-    const backup = cli('backup', stack.dataDir, first)
+    const backup = await cli('backup', stack.dataDir, [first])
     expect(backup.code, backup.out).toBe(0)
     const manifest = await manifestIn(first)
     const collections = Object.keys(manifest.counts)
@@ -115,7 +125,7 @@ describe('backup and restore', () => {
     expect(manifest.counts.users).toBe(1)
     expect(manifest.counts.notices).toBeGreaterThan(0)
 
-    const restore = cli('restore', restored, first)
+    const restore = await cli('restore', restored, [first])
     expect(restore.code, restore.out).toBe(0)
     expect(await rowsIn(restored, collections)).toEqual(manifest.counts)
     // Every uploaded file, resized variants included, with the originals byte for byte.
@@ -127,8 +137,35 @@ describe('backup and restore', () => {
         expect(after[path.basename(name)]).toBe(before[path.basename(name)])
 
     const again = folder('again.tar.gz')
-    expect(cli('backup', restored, again).code).toBe(0)
+    expect((await cli('backup', restored, [again])).code).toBe(0)
     expect(await manifestIn(again)).toEqual(manifest)
+  }, 300_000)
+
+  it('restores the files into object storage (S3_BUCKET), and backs them up from there', async () => {
+    const s3 = await startS3Server()
+    try {
+      const manifest = await manifestIn(first)
+      const inBucket = folder('restored-into-bucket')
+      const restore = await cli('restore', inBucket, [first], s3.env)
+      expect(restore.code, restore.out).toBe(0)
+      // Every original went to the bucket (under S3_PREFIX), none to the data folder.
+      const keys = await s3.keys()
+      const originals = Object.keys(manifest.files)
+        .filter((file) => file.startsWith('content/media/') && !file.endsWith('.yaml'))
+        .map((file) => `${s3.prefix}/${path.basename(file)}`)
+      expect(originals.length).toBeGreaterThan(0)
+      expect(originals.filter((key) => !keys.includes(key))).toEqual([])
+      const media = path.join(inBucket, 'media')
+      expect(existsSync(media) ? readdirSync(media) : []).toEqual([])
+
+      // Backed up from the bucket: the same manifest, every file's checksum included.
+      const fromBucket = folder('from-bucket.tar.gz')
+      const backup = await cli('backup', inBucket, [fromBucket], s3.env)
+      expect(backup.code, backup.out).toBe(0)
+      expect(await manifestIn(fromBucket)).toEqual(manifest)
+    } finally {
+      await s3.stop()
+    }
   }, 300_000)
 
   it('refuses a truncated or corrupted archive, and the target stays empty', async () => {
@@ -155,7 +192,7 @@ describe('backup and restore', () => {
       [garbage, 'is not a complete backup archive'],
       [folder('missing.tar.gz'), 'no such file'],
     ]) {
-      const result = cli('restore', empty, archive)
+      const result = await cli('restore', empty, [archive])
       expect(result.code, result.out).toBe(1)
       expect(result.out).toContain(reason)
       expect(existsSync(path.join(empty, 'cms.db'))).toBe(false)
@@ -164,12 +201,12 @@ describe('backup and restore', () => {
 
   it('refuses a target that holds content, and replaces it when told to', async () => {
     const counts = (await manifestIn(first)).counts
-    const refused = cli('restore', restored, first)
+    const refused = await cli('restore', restored, [first])
     expect(refused.code, refused.out).toBe(1)
     expect(refused.out).toContain('the target is not empty')
     expect(await rowsIn(restored, Object.keys(counts))).toEqual(counts)
 
-    const replaced = cli('restore', restored, first, '--replace')
+    const replaced = await cli('restore', restored, [first, '--replace'])
     expect(replaced.code, replaced.out).toBe(0)
     expect(await rowsIn(restored, Object.keys(counts))).toEqual(counts)
   }, 300_000)
