@@ -7,6 +7,7 @@ import { SITE_BUILD_FAILURES } from '../../cms/globals/SiteBuild/index.ts'
 import { childrenOf } from '../../site/bench/processTree.ts'
 import { restClient, type Session } from '../helpers/rest.ts'
 import { startStack, type Stack } from '../helpers/stack.ts'
+import { until } from '../helpers/until.ts'
 
 /**
  * The disk fills up while the site builder builds: a real file-size limit, set with `prlimit` on the
@@ -27,16 +28,8 @@ beforeAll(async () => {
 })
 afterAll(() => stack?.stop())
 
-async function until<T>(what: string, check: () => T | Promise<T>, ms = 300_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await check()
-    if (value) return value
-    if (Date.now() > deadline)
-      throw new Error(`${what} did not happen in ${ms / 1000} s\n${stack.log().slice(-3000)}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
+const waitFor = <T>(what: string, check: () => T | Promise<T>) =>
+  until(what, check, { every: 100, detail: () => stack.log().slice(-3000) })
 
 const cmdline = (pid: number) => {
   try {
@@ -67,13 +60,13 @@ describe('the disk fills up during a site build', () => {
       _status: 'published',
     })
     expect(status).toBe(201)
-    const build = await until('the site build starting', () =>
+    const build = await waitFor('the site build starting', () =>
       childrenOf(stack.pid).find((pid) => cmdline(pid).includes('cli/build.ts')),
     )
     // From now on no file of the build (or of anything it starts) may grow past 4 KB.
     execFileSync('prlimit', ['--pid', String(build), '--fsize=4096'])
 
-    const failed = await until('the build failing', async () => {
+    const failed = await waitFor('the build failing', async () => {
       const status = await siteBuild()
       return status.state === 'failed' && status
     })
@@ -85,12 +78,12 @@ describe('the disk fills up during a site build', () => {
     expect((await page('/shequ/shili/tongzhi/cipan-man-goujian/')).status).toBe(404)
 
     // The job queue tries again; that build has room and publishes the notice.
-    await until(
+    await waitFor(
       'the notice on the site',
       async () => (await page('/shequ/shili/tongzhi/cipan-man-goujian/')).status === 200,
     )
     // The status follows once the build has reported back, a moment after it published.
-    const after = await until('the status back to up to date', async () => {
+    const after = await waitFor('the status back to up to date', async () => {
       const status = await siteBuild()
       return status.state !== 'building' && status
     })

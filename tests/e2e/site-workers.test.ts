@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { nodeBin, repoRoot } from '../helpers/paths.ts'
 import { restClient, type Session } from '../helpers/rest.ts'
 import { startStack, type Stack } from '../helpers/stack.ts'
+import { until } from '../helpers/until.ts'
 import { childrenOf } from '../../site/bench/processTree.ts'
 
 /**
@@ -59,16 +60,8 @@ function running(pid: number) {
 
 const output = (worker: Worker) => worker.lines.map((line) => line.text).join('\n')
 
-async function until<T>(what: string, check: () => T | Promise<T>, ms = 300_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await check()
-    if (value) return value
-    if (Date.now() > deadline)
-      throw new Error(`${what} did not happen in ${ms / 1000} s\n${workers.map(output).join('\n')}`)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-}
+const waitFor = <T>(what: string, check: () => T | Promise<T>, ms?: number) =>
+  until(what, check, { ms, every: 500, detail: () => workers.map(output).join('\n') })
 
 /** Each build a worker ran, from its "building" line to its "built" line (or its death). */
 function builds(worker: Worker) {
@@ -102,7 +95,7 @@ beforeAll(async () => {
     .docs[0].id
   for (const name of ['A', 'B']) {
     const worker = startWorker(name)
-    await until(`worker ${name} starting`, () => /Site worker \d+ ready/.test(output(worker)))
+    await waitFor(`worker ${name} starting`, () => /Site worker \d+ ready/.test(output(worker)))
   }
 })
 
@@ -126,9 +119,9 @@ describe('two site workers on one database', () => {
       // Saves a few seconds apart, so builds are asked for while another may be running.
       await new Promise((resolve) => setTimeout(resolve, 4000))
     }
-    for (const slug of slugs) await until(`${slug} on the site`, () => served(slug))
+    for (const slug of slugs) await waitFor(`${slug} on the site`, () => served(slug))
     // After the last notice is served, nothing may still be building.
-    await until('both workers idle', () =>
+    await waitFor('both workers idle', () =>
       workers.every((w) => builds(w).every((span) => span.to !== Number.POSITIVE_INFINITY)),
     )
 
@@ -155,22 +148,26 @@ describe('two site workers on one database', () => {
   it('takes over the job of a worker killed mid-build, whose build stops with it', async () => {
     const before = new Map(workers.map((w) => [w, builds(w).length]))
     await publishNotice('liangge-killed')
-    const building = (await until('a build starting', () =>
+    const building = (await waitFor('a build starting', () =>
       workers.find((w) => builds(w).length > before.get(w)!),
     )) as Worker
-    const build = await until('the build process', () => childrenOf(building.child.pid!)[0], 10_000)
+    const build = await waitFor(
+      'the build process',
+      () => childrenOf(building.child.pid!)[0],
+      10_000,
+    )
     building.child.kill('SIGKILL')
     // Left running, it would write the build folder while the other worker's build does. (Without
     // the IPC channel it mostly died anyway, at its next line of output into a closed pipe; but
     // not while publishing, which prints nothing. So this passes on the old code too, mostly.)
-    await until('the killed worker’s build stopping', () => !running(build), 10_000)
+    await waitFor('the killed worker’s build stopping', () => !running(build), 10_000)
     const other = workers.find((w) => w !== building)!
-    await until('the other worker reclaiming the build', () =>
+    await waitFor('the other worker reclaiming the build', () =>
       /a worker stopped mid-build/.test(output(other)),
     )
-    await until('the notice on the site', () => served('liangge-killed'))
+    await waitFor('the notice on the site', () => served('liangge-killed'))
     // The builder releases the lock once it has reported its build.
-    await until('the build lock released', async () => {
+    await waitFor('the build lock released', async () => {
       const { json } = await api.get(admin, '/api/globals/site-build')
       return json && json.lockedBy == null
     })
