@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -156,11 +156,16 @@ describe('two site workers on one database', () => {
       () => childrenOf(building.child.pid!)[0],
       10_000,
     )
+    const generation = realpathSync(stack.env.DIST_DIR!)
+    const home = await (await fetch(`${stack.siteUrl}/`)).text()
     building.child.kill('SIGKILL')
     // Left running, it would write the build folder while the other worker's build does. (Without
     // the IPC channel it mostly died anyway, at its next line of output into a closed pipe; but
     // not while publishing, which prints nothing. So this passes on the old code too, mostly.)
     await waitFor('the killed worker’s build stopping', () => !running(build), 10_000)
+    // It published nothing: until the other worker's build, readers get the site as it was.
+    expect(realpathSync(stack.env.DIST_DIR!)).toBe(generation)
+    expect(await (await fetch(`${stack.siteUrl}/`)).text()).toBe(home)
     const other = workers.find((w) => w !== building)!
     await waitFor('the other worker reclaiming the build', () =>
       /a worker stopped mid-build/.test(output(other)),
