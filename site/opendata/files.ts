@@ -7,10 +7,10 @@ import {
   brandProjects,
   caseStudies,
   communities,
-  disclosures as allDisclosures,
   index,
-  notices as allNotices,
   type Community,
+  type Disclosure,
+  type Notice,
 } from '../lib/content.ts'
 import { toCsv } from '../lib/csv.ts'
 import { hasFullText, placeResolver, type Place } from '../lib/library.ts'
@@ -50,12 +50,16 @@ const placeRefs = (place: Place) => ({
   district: ref(place.district),
 })
 
+/** What a committee's files hold: the committee, its notices and its disclosures, newest first. */
+export type CommunityContent = {
+  community: Community
+  notices: Notice[]
+  disclosures: Disclosure[]
+}
+
 /** A committee's data.json. */
-export async function communityData(community: Community, site: Site) {
+export function communityData({ community, notices, disclosures }: CommunityContent, site: Site) {
   const slug = community.id
-  const [everyNotice, everyDisclosure] = await Promise.all([allNotices(), allDisclosures()])
-  const notices = everyNotice.filter((n) => n.data.community.id === slug)
-  const disclosures = everyDisclosure.filter((d) => d.data.community.id === slug)
   return {
     meta: meta(
       site,
@@ -78,16 +82,14 @@ export async function communityData(community: Community, site: Site) {
 }
 
 /** A committee's data.csv. */
-export async function communityCsv(community: Community, site: Site): Promise<string> {
+export function communityCsv(
+  { community, notices, disclosures }: CommunityContent,
+  site: Site,
+): string {
   const slug = community.id
-  const [notices, disclosures] = await Promise.all([allNotices(), allDisclosures()])
   const rows = communityCsvRows(
-    notices
-      .filter((n) => n.data.community.id === slug)
-      .map((entry) => ({ entry, url: site.absolute(routes.notice(slug, entry.id)) })),
-    disclosures
-      .filter((d) => d.data.community.id === slug)
-      .map((entry) => ({ entry, url: site.absolute(routes.disclosure(slug, entry.id)) })),
+    notices.map((entry) => ({ entry, url: site.absolute(routes.notice(slug, entry.id)) })),
+    disclosures.map((entry) => ({ entry, url: site.absolute(routes.disclosure(slug, entry.id)) })),
   )
   return toCsv(csvTable(communityCsvColumns, rows))
 }

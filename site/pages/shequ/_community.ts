@@ -31,14 +31,20 @@ export async function communityContexts(): Promise<CommunityContext[]> {
       content.index('districts'),
       content.index('streets'),
     ])
+  const [noticesOf, disclosuresOf, brandProjectsOf, caseStudiesOf] = [
+    content.byCommunity(notices),
+    content.byCommunity(disclosures),
+    content.byCommunity(brandProjects),
+    content.byCommunity(caseStudies),
+  ]
   return communities.map((community) => ({
     community,
     district: district(community.data.district),
     street: street(community.data.street),
-    notices: content.forCommunity(notices, community.id),
-    disclosures: content.forCommunity(disclosures, community.id),
-    brandProjects: content.forCommunity(brandProjects, community.id),
-    caseStudies: content.forCommunity(caseStudies, community.id),
+    notices: noticesOf(community.id),
+    disclosures: disclosuresOf(community.id),
+    brandProjects: brandProjectsOf(community.id),
+    caseStudies: caseStudiesOf(community.id),
   }))
 }
 

@@ -16,6 +16,6 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { ctx } = props as { ctx: CommunityContext }
-  const csv = await communityCsv(ctx.community, { absolute: (p) => new URL(p, site).href })
+  const csv = communityCsv(ctx, { absolute: (p) => new URL(p, site).href })
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
 }

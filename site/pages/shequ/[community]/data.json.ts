@@ -16,7 +16,7 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { ctx } = props as { ctx: CommunityContext }
-  const data = await communityData(ctx.community, { absolute: (p) => new URL(p, site).href })
+  const data = communityData(ctx, { absolute: (p) => new URL(p, site).href })
   return new Response(JSON.stringify(data), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   })
