@@ -35,8 +35,11 @@ export function runSiteBuild(env: Record<string, string> = {}): Promise<SiteBuil
     let output = ''
     let diskFull = false
     const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000)
-      diskFull ||= DISK_FULL.test(output)
+      const text = chunk.toString()
+      // Only the new text, with the end of the old for a message split between two chunks: a large
+      // build prints tens of thousands of lines, and the kept tail is 4,000 characters.
+      diskFull ||= DISK_FULL.test(output.slice(-32) + text)
+      output = (output + text).slice(-4000)
     }
     child.stdout!.on('data', keep)
     child.stderr!.on('data', keep)

@@ -39,6 +39,10 @@ export function childrenOf(pid: number): number[] {
   )
 }
 
+/** The command line a process runs (empty between fork and exec's first read, or once it has gone). */
+export const argvOf = (pid: number) =>
+  (read(`/proc/${pid}/cmdline`) ?? '').split('\0').filter(Boolean)
+
 /** `node cli/build.ts` → "node cli/build.ts"; `/…/pagefind_extended --service` → "pagefind_extended". */
 export function processName(argv: string[]): string {
   const exe = path.basename(argv[0] ?? '?')
@@ -60,7 +64,7 @@ export function watchProcessTree(rootPid: number, intervalMs = 150) {
       const status = read(`/proc/${pid}/status`)
       if (!status) continue
       const hwm = Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0)
-      const argv = (read(`/proc/${pid}/cmdline`) ?? '').split('\0').filter(Boolean)
+      const argv = argvOf(pid)
       // Between fork and exec a child still shows its parent's command and memory: a process
       // counts under the command it runs, from its exec on.
       if (argv.length > 0) {

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync, realpathSync } from 'node:fs'
+import { realpathSync } from 'node:fs'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { SITE_BUILD_FAILURES } from '../../cms/globals/SiteBuild/index.ts'
-import { childrenOf } from '../../site/bench/processTree.ts'
+import { argvOf, childrenOf, processName } from '../../site/bench/processTree.ts'
 import { restClient, type Session } from '../helpers/rest.ts'
 import { startStack, type Stack } from '../helpers/stack.ts'
 import { until } from '../helpers/until.ts'
@@ -31,13 +31,6 @@ afterAll(() => stack?.stop())
 const waitFor = <T>(what: string, check: () => T | Promise<T>) =>
   until(what, check, { every: 100, detail: () => stack.log().slice(-3000) })
 
-const cmdline = (pid: number) => {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-  } catch {
-    return ''
-  }
-}
 const page = async (path: string) => {
   const response = await fetch(`${stack.siteUrl}${path}`)
   return { status: response.status, text: await response.text() }
@@ -61,7 +54,7 @@ describe('the disk fills up during a site build', () => {
     })
     expect(status).toBe(201)
     const build = await waitFor('the site build starting', () =>
-      childrenOf(stack.pid).find((pid) => cmdline(pid).includes('cli/build.ts')),
+      childrenOf(stack.pid).find((pid) => processName(argvOf(pid)) === 'node cli/build.ts'),
     )
     // From now on no file of the build (or of anything it starts) may grow past 4 KB.
     execFileSync('prlimit', ['--pid', String(build), '--fsize=4096'])
