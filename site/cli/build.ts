@@ -49,7 +49,7 @@ export async function buildSite(log: (line: string) => void = console.log) {
   // Indexed before publishing, so a served site never has pages without their search index. A
   // draft preview (PREVIEW_DOC) serves one page from a throwaway build and needs none.
   if (!process.env.PREVIEW_DOC) {
-    await indexSite(outDir, cacheDir, { rendered, removed }, log)
+    await indexSite(outDir, cacheDir, { rendered, removed }, { log })
     writeHeadersFile(outDir, cacheDir, { rendered, removed })
   }
   const published = publish

@@ -3,12 +3,20 @@
  * (those Base.astro marks with data-pagefind-body), and the bigram index (site/search/bigramIndex.ts)
  * of their titles, summaries and names.
  *
- * Pages are split into buckets by a hash of their address, each bucket a Pagefind index of its own
- * under <outDir>/pagefind/b<i>/ (the search page merges them, pagefind/buckets.json lists them). After
- * a build only the buckets holding pages that were rendered again or removed are indexed again, and
- * only their pages are read; the others are left as they are. The bigram index is made from every
- * bucket's page records and writes only the files that changed. What each bucket holds is kept
- * between builds in the build's cache folder.
+ * Pagefind indexes about 150 pages a second on this machine, so a publish must not index again
+ * more than a handful. The index is made of:
+ * - base buckets: pages split by a hash of their address, each bucket a Pagefind index of its own
+ *   under <outDir>/pagefind/b<i>/, indexed in full by the first build and then left alone;
+ * - the recent bucket (pagefind/recent/): every page added or changed since its base bucket was
+ *   indexed, indexed again by each build that touches a page. The out-of-date entries those pages
+ *   (and removed ones) still have in their base buckets are listed in buckets.json as superseded,
+ *   with their filters, and the search page leaves them out of results and counts.
+ * When the recent bucket and the superseded entries grow past SEARCH_RECENT_LIMIT pages, the base
+ * buckets holding most of them are indexed again (one or two per build), which empties them from
+ * the recent bucket: a publish costs the recent bucket, and now and then one base bucket.
+ * The search page merges every bucket (pagefind/buckets.json lists them). The bigram index is made
+ * from the current page records of all buckets and writes only the files that changed. What each
+ * bucket holds is kept between builds in the build's cache folder.
  *
  * A bucket's page records (address, title, summary, filters) are read from its fresh Pagefind
  * fragments, because the bigram index must know each page by Pagefind's own id to merge the two
@@ -30,17 +38,40 @@ import {
 import { hashString } from '../search/text.ts'
 
 export const SEARCH_BUNDLE = 'pagefind'
-/** Pages per Pagefind bucket aimed at: small enough to index again in a second or two. */
+/** Pages per base bucket aimed at (the search page fetches a little of every bucket). */
 const PAGES_PER_BUCKET = 2500
 
 type Fragment = { url: string; meta: Record<string, string>; filters: Record<string, string[]> }
 
 type SearchState = {
   buckets: number
-  /** Indexed page files (relative to the output folder), bucket by bucket. */
+  /** The page files (relative to the output folder) each base bucket was indexed from. */
   pages: string[][]
   docs: IndexedDoc[][]
+  /** Pages in the recent bucket: added or changed since their base bucket was indexed. */
+  recent: string[]
+  recentDocs: IndexedDoc[]
+  /** Pages whose entry in their base bucket is out of date: changed, or no longer indexed. */
+  stale: string[]
   numbering?: BigramNumbering
+}
+
+/** What the search page reads first (pagefind/buckets.json). */
+export type BucketListing = {
+  build: string
+  buckets: string[]
+  /** Base-bucket entries to leave out, by Pagefind id, with their filters (to take off the counts). */
+  superseded: Record<string, IndexedDoc['filters']>
+}
+
+const RECENT_BUCKET = 'recent'
+/** Pages the recent bucket and the superseded entries may reach before base buckets are redone. */
+const RECENT_LIMIT = Number(process.env.SEARCH_RECENT_LIMIT) || 200
+
+export type IndexOptions = {
+  log?: (line: string) => void
+  pagesPerBucket?: number
+  recentLimit?: number
 }
 
 const SIGNATURE = 'pagefind_dcd'
@@ -68,6 +99,7 @@ function htmlPages(outDir: string, rel = ''): string[] {
 async function indexBucket(outDir: string, bucket: string, pages: string[]): Promise<IndexedDoc[]> {
   const dir = path.join(outDir, SEARCH_BUNDLE, bucket)
   rmSync(dir, { recursive: true, force: true })
+  if (pages.length === 0 && bucket === RECENT_BUCKET) return []
   const { index, errors } = await pagefind.createIndex({})
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`)
   for (const file of pages) {
@@ -110,6 +142,16 @@ function writeIfChanged(file: string, text: string) {
 
 export type PageChanges = { rendered: string[]; removed: string[] }
 
+const emptyState = (buckets: number, numbering?: BigramNumbering): SearchState => ({
+  buckets,
+  pages: Array.from({ length: buckets }, () => []),
+  docs: Array.from({ length: buckets }, () => []),
+  recent: [],
+  recentDocs: [],
+  stale: [],
+  numbering,
+})
+
 /**
  * Brings the search index of `outDir` up to date. `changes` lists the files this build rendered
  * and removed; without it (or without a kept state) every page is indexed.
@@ -118,62 +160,113 @@ export async function indexSite(
   outDir: string,
   stateDir: string,
   changes: PageChanges | null,
-  log: (line: string) => void = console.log,
-): Promise<{ pages: number; buckets: number; indexed: number }> {
+  {
+    log = console.log,
+    pagesPerBucket = PAGES_PER_BUCKET,
+    recentLimit = RECENT_LIMIT,
+  }: IndexOptions = {},
+): Promise<{
+  pages: number
+  buckets: number
+  indexed: number
+  recent: number
+  superseded: number
+}> {
   const started = Date.now()
   const stateFile = path.join(stateDir, 'search-state.json')
   const bundle = path.join(outDir, SEARCH_BUNDLE)
-  let state: SearchState | null =
+  const kept: SearchState | null =
     changes && existsSync(stateFile) && existsSync(path.join(bundle, 'buckets.json'))
-      ? JSON.parse(readFileSync(stateFile, 'utf8'))
+      ? { recent: [], recentDocs: [], stale: [], ...JSON.parse(readFileSync(stateFile, 'utf8')) }
       : null
 
-  // Which pages are indexed: those of the last build, updated by what this build touched.
-  let indexed: Set<string>
-  const dirty = new Set<number>()
-  if (state && changes) {
-    indexed = new Set(state.pages.flat())
+  // Which pages are indexed now: those of the last build, updated by what this build touched.
+  let live: Set<string>
+  const touched = new Set<string>()
+  if (kept && changes) {
+    const stale = new Set(kept.stale)
+    live = new Set([...kept.pages.flat().filter((file) => !stale.has(file)), ...kept.recent])
     for (const file of [...changes.rendered, ...changes.removed]) {
       if (!file.endsWith('.html')) continue
-      const was = indexed.has(file)
+      const was = live.has(file)
       const html = existsSync(path.join(outDir, file))
         ? readFileSync(path.join(outDir, file), 'utf8')
         : ''
-      if (isIndexed(html)) indexed.add(file)
-      else indexed.delete(file)
-      if (was || indexed.has(file)) dirty.add(bucketOf(file, state.buckets))
+      if (isIndexed(html)) live.add(file)
+      else live.delete(file)
+      if (was || live.has(file)) touched.add(file)
     }
   } else {
-    indexed = new Set(
+    live = new Set(
       htmlPages(outDir).filter((file) => isIndexed(readFileSync(path.join(outDir, file), 'utf8'))),
     )
   }
   // Powers of two, so growing the site changes the split rarely (and then indexes everything).
-  const buckets = 2 ** Math.ceil(Math.log2(Math.max(1, indexed.size / PAGES_PER_BUCKET)))
-  if (!state || state.buckets !== buckets) {
-    rmSync(bundle, { recursive: true, force: true })
-    state = {
-      buckets,
-      pages: Array.from({ length: buckets }, () => []),
-      docs: Array.from({ length: buckets }, () => []),
-      numbering: state?.numbering,
+  const buckets = 2 ** Math.ceil(Math.log2(Math.max(1, live.size / pagesPerBucket)))
+  const redo = new Set<number>()
+  let state: SearchState
+  if (kept && kept.buckets === buckets) {
+    state = kept
+    const inBase = new Set(state.pages.flat())
+    const stale = new Set([...state.stale, ...[...touched].filter((file) => inBase.has(file))])
+    const recent = new Set([...state.recent, ...touched].filter((file) => live.has(file)))
+    // Past the limit, the base buckets holding most of what is recent or superseded are redone.
+    const behind = new Map<number, number>()
+    for (const file of new Set([...stale, ...recent])) {
+      const b = bucketOf(file, buckets)
+      behind.set(b, (behind.get(b) ?? 0) + 1)
     }
-    for (let b = 0; b < buckets; b++) dirty.add(b)
+    let left = new Set([...stale, ...recent]).size
+    for (const [b, count] of [...behind].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
+      if (left <= (recentLimit * 3) / 4 || (left <= recentLimit && redo.size === 0)) break
+      redo.add(b)
+      left -= count
+    }
+    state.stale = [...stale].filter((file) => !redo.has(bucketOf(file, buckets))).sort()
+    state.recent = [...recent].filter((file) => !redo.has(bucketOf(file, buckets))).sort()
+  } else {
+    rmSync(bundle, { recursive: true, force: true })
+    state = emptyState(buckets, kept?.numbering)
+    for (let b = 0; b < buckets; b++) redo.add(b)
   }
-  const pages: string[][] = Array.from({ length: buckets }, () => [])
-  for (const file of [...indexed].sort()) pages[bucketOf(file, buckets)].push(file)
+  const recentChanged = touched.size > 0 || redo.size > 0
 
   try {
-    for (const b of [...dirty].sort((x, y) => x - y)) {
-      state.docs[b] = await indexBucket(outDir, `b${b}`, pages[b])
+    for (const b of redo) state.pages[b] = []
+    for (const file of [...live].sort()) {
+      const b = bucketOf(file, buckets)
+      if (redo.has(b)) state.pages[b].push(file)
+    }
+    for (const b of [...redo].sort((x, y) => x - y))
+      state.docs[b] = await indexBucket(outDir, `b${b}`, state.pages[b])
+    if (recentChanged) {
+      state.recentDocs = await indexBucket(outDir, RECENT_BUCKET, state.recent)
+      // A page rendered again with the same indexed text (a community home whose lists changed)
+      // gets the same Pagefind id as its base entry, which is then still current: it leaves the
+      // recent bucket, or the search page would have it twice.
+      const baseIds = new Set(state.docs.flat().map((doc) => `${doc.url} ${doc.id}`))
+      const twins = new Set(
+        state.recentDocs.filter((doc) => baseIds.has(`${doc.url} ${doc.id}`)).map((doc) => doc.url),
+      )
+      if (twins.size) {
+        state.recent = state.recent.filter((file) => !twins.has(urlOf(file)))
+        state.stale = state.stale.filter((file) => !twins.has(urlOf(file)))
+        state.recentDocs = await indexBucket(outDir, RECENT_BUCKET, state.recent)
+      }
     }
   } finally {
     await pagefind.close()
   }
-  state.pages = pages
 
-  const docs = state.docs.flat()
-  // The build name changes whenever an index did, so browsers fetch the new files.
+  const staleUrls = new Set(state.stale.map(urlOf))
+  const superseded: BucketListing['superseded'] = {}
+  const docs = [...state.recentDocs]
+  for (const doc of state.docs.flat()) {
+    if (staleUrls.has(doc.url)) superseded[doc.id] = doc.filters
+    else docs.push(doc)
+  }
+  docs.sort((a, b) => a.url.localeCompare(b.url))
+  // The build name changes whenever a page entry did, so browsers fetch the new bigram files.
   const build = createHash('sha1')
     .update(docs.map((doc) => doc.id).join('\n'))
     .digest('hex')
@@ -186,16 +279,28 @@ export async function indexSite(
   for (const [file, text] of files) if (writeIfChanged(path.join(bigramDir, file), text)) written++
   for (const name of readdirSync(bigramDir))
     if (!files.has(name)) rmSync(path.join(bigramDir, name))
-  writeIfChanged(
-    path.join(bundle, 'buckets.json'),
-    JSON.stringify({ build, buckets: Array.from({ length: buckets }, (_, b) => `b${b}`) }),
-  )
+  const listing: BucketListing = {
+    build,
+    buckets: [
+      ...Array.from({ length: buckets }, (_, b) => `b${b}`),
+      ...(state.recentDocs.length ? [RECENT_BUCKET] : []),
+    ],
+    superseded,
+  }
+  writeIfChanged(path.join(bundle, 'buckets.json'), JSON.stringify(listing))
   mkdirSync(stateDir, { recursive: true })
   writeFileSync(stateFile, JSON.stringify(state))
 
   log(
-    `Search index: ${docs.length} pages in ${buckets} bucket(s), ${dirty.size} indexed again, ` +
+    `Search index: ${docs.length} pages in ${buckets} bucket(s) and ${state.recent.length} recent, ` +
+      `${redo.size} bucket(s) indexed again, ${Object.keys(superseded).length} superseded, ` +
       `${written} bigram files written, in ${((Date.now() - started) / 1000).toFixed(1)}s`,
   )
-  return { pages: docs.length, buckets, indexed: dirty.size }
+  return {
+    pages: docs.length,
+    buckets,
+    indexed: redo.size,
+    recent: state.recent.length,
+    superseded: Object.keys(superseded).length,
+  }
 }

@@ -9,6 +9,7 @@
  */
 import { search as t } from '../i18n/zh.ts'
 import { openBigramIndex, TAG_KEYS, type BigramHit, type Filters } from './bigramIndex.ts'
+import type { BucketListing } from '../cli/searchIndex.ts'
 import { FILTER_KEYS, TYPES, type FilterKey } from './filters.ts'
 import { escapeHtml, grams, isHan, markMatches, normalizeText, words } from './text.ts'
 import type { SearchQuery } from './url.ts'
@@ -44,6 +45,24 @@ type Pagefind = {
   mergeIndex: (url: string) => Promise<void>
 }
 
+/**
+ * A response without the entries that buckets.json lists as superseded (a page's out-of-date entry
+ * in its base bucket, while its current one is in the recent bucket, or a removed page's): they
+ * leave the results and the filter counts.
+ */
+function withoutSuperseded(
+  response: PagefindResponse,
+  superseded: BucketListing['superseded'],
+): PagefindResponse {
+  const gone = response.results.filter((result) => result.id in superseded)
+  if (gone.length === 0) return response
+  const filters = structuredClone(response.filters)
+  for (const { id } of gone)
+    for (const [key, values] of Object.entries(superseded[id]))
+      for (const value of values) if (filters[key]?.[value]) filters[key][value] -= 1
+  return { results: response.results.filter((result) => !(result.id in superseded)), filters }
+}
+
 let pagefind: Promise<Pagefind> | undefined
 export function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
@@ -51,13 +70,18 @@ export function loadPagefind(): Promise<Pagefind> {
     // them all once the others are merged in.
     const listing = await fetch(`${BUNDLE}buckets.json`)
     if (!listing.ok) throw new Error(`${listing.status} ${BUNDLE}buckets.json`)
-    const { buckets } = (await listing.json()) as { buckets: string[] }
+    const { buckets, superseded = {} } = (await listing.json()) as BucketListing
     const url = `${BUNDLE}${buckets[0]}/pagefind.js`
     const module = (await import(/* @vite-ignore */ url)) as Pagefind
     // The main thread is fast enough for this index; a worker would cost another download (12 KB gzipped).
     await module.options({ noWorker: true, excerptLength: 40 })
-    for (const bucket of buckets.slice(1)) await module.mergeIndex(`${BUNDLE}${bucket}/`)
-    return module
+    // All at once: on a slow network, one bucket after another would cost two round trips each.
+    await Promise.all(buckets.slice(1).map((bucket) => module.mergeIndex(`${BUNDLE}${bucket}/`)))
+    return {
+      ...module,
+      search: async (term, options) =>
+        withoutSuperseded(await module.search(term, options), superseded),
+    } satisfies Pagefind
   })().catch((error) => {
     pagefind = undefined
     throw error

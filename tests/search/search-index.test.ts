@@ -1,24 +1,18 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 
 import { parse } from 'node-html-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { readPagefindFile } from '../../site/cli/searchIndex.ts'
 import { routes } from '../../site/lib/routes.ts'
 import { ensureBuiltSite, pageFile, readSite, siteDir, siteFiles } from '../helpers/builtSite.ts'
+import { liveFragments, type Fragment } from '../helpers/searchBundle.ts'
 import { DRAFT_MARK } from '../helpers/siteFixtureValues.ts'
 
 /**
  * The search index the build writes next to the site (dist/pagefind/): which pages are in it, with
  * which filters and metadata, and what of each page's text. Read straight from Pagefind's files.
  */
-type Fragment = {
-  url: string
-  content: string
-  meta: Record<string, string>
-  filters: Record<string, string[]>
-}
 let fragments: Fragment[]
 const byUrl = (url: string) => fragments.find((f) => f.url === url)
 
@@ -29,11 +23,7 @@ const ITEM_PAGE =
 beforeAll(async () => {
   await ensureBuiltSite()
   // Every bucket's fragments (site/cli/searchIndex.ts splits the index by page address).
-  const { buckets } = JSON.parse(readSite('pagefind/buckets.json')) as { buckets: string[] }
-  fragments = buckets.flatMap((bucket) => {
-    const dir = path.join(siteDir, 'pagefind', bucket, 'fragment')
-    return readdirSync(dir).map((name) => JSON.parse(readPagefindFile(path.join(dir, name))))
-  })
+  fragments = liveFragments(siteDir)
 })
 
 describe('the build writes a search index', () => {
