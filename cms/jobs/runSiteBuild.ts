@@ -28,7 +28,13 @@ export function runSiteBuild(env: Record<string, string> = {}): Promise<SiteBuil
       [path.join(projectRoot, 'cli/build.ts')],
       {
         cwd: projectRoot,
-        env: { ...process.env, ...env },
+        env: {
+          // Node keeps the compiled modules between builds (checked against their sources), which
+          // saves about a second of every build's start: it loads Payload and Astro afresh.
+          NODE_COMPILE_CACHE: path.join(projectRoot, 'node_modules/.cache/node-compile'),
+          ...process.env,
+          ...env,
+        },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       },
     )

@@ -19,8 +19,12 @@ export type Term = CollectionEntry<'problemCategories'> | CollectionEntry<'mecha
 export type Source = CollectionEntry<'sources'>
 export type CatalogueItem = CollectionEntry<'catalogueItems'>
 
-const newestFirst = <T extends { data: { publishedAt: string } }>(a: T, b: T) =>
-  Date.parse(b.data.publishedAt) - Date.parse(a.data.publishedAt)
+/** Newest first. Each date is read once, not once per comparison: lists reach 100,000 items. */
+const newestFirst = <T extends { data: { publishedAt: string } }>(list: T[]): T[] =>
+  list
+    .map((entry) => ({ entry, time: Date.parse(entry.data.publishedAt) }))
+    .sort((a, b) => b.time - a.time)
+    .map(({ entry }) => entry)
 const byName = <T extends { data: { name: string } }>(a: T, b: T) =>
   a.data.name.localeCompare(b.data.name, 'zh-CN')
 
@@ -35,9 +39,9 @@ export const catalogueItems = async () =>
   (await getCollection('catalogueItems')).sort((a, b) => a.data.order - b.data.order)
 
 /** Notices, newest first. */
-export const notices = async () => (await getCollection('notices')).sort(newestFirst)
+export const notices = async () => newestFirst(await getCollection('notices'))
 /** Disclosures, newest first. */
-export const disclosures = async () => (await getCollection('disclosures')).sort(newestFirst)
+export const disclosures = async () => newestFirst(await getCollection('disclosures'))
 
 /** Cases in the order of the books: by publication, then page, then title. */
 export const caseStudies = async () =>
@@ -102,6 +106,7 @@ export const upcomingMeetings = (list: Notice[], now = buildTime()) =>
 
 /** Current notices: not expired, pinned ones first, then newest. */
 export const currentNotices = (list: Notice[], now = buildTime()) =>
-  list
-    .filter((notice) => !isExpired(notice, now))
-    .sort((a, b) => Number(b.data.pinned) - Number(a.data.pinned) || newestFirst(a, b))
+  // The sort is stable: pinned ones first, each part still newest first.
+  newestFirst(list.filter((notice) => !isExpired(notice, now))).sort(
+    (a, b) => Number(b.data.pinned) - Number(a.data.pinned),
+  )
