@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import { getCollection, type CollectionKey } from 'astro:content'
 
 import { isExpired, meetingEnded, type Notice } from './content.ts'
+import { isAboutTarget, previewTarget } from './previewTarget.ts'
 
 type EntryLike = { id: string; collection: string; digest?: string | number; data: unknown }
 
@@ -70,13 +71,18 @@ export const LIBRARY_LOOKUPS: CollectionKey[] = [
   'mechanisms',
 ]
 
-/** Adds each path's cacheKey: the digest of `shown(path)`, plus the `lookups` collections. */
+/**
+ * Adds each path's cacheKey: the digest of `shown(path)`, plus the `lookups` collections. In a draft
+ * preview build, only the paths of pages about the draft are kept (site/lib/previewTarget.ts).
+ */
 export function keyed<P extends { props: object }>(
   paths: P[],
   shown: (path: P) => unknown,
   ...lookups: CollectionKey[]
 ): Promise<Array<P & { cacheKey: string }>> {
+  const target = previewTarget()
+  const built = target ? paths.filter((path) => isAboutTarget(path.props, target)) : paths
   return Promise.all(
-    paths.map(async (path) => ({ ...path, cacheKey: await cacheKey(shown(path), ...lookups) })),
+    built.map(async (path) => ({ ...path, cacheKey: await cacheKey(shown(path), ...lookups) })),
   )
 }

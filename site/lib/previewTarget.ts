@@ -1,0 +1,51 @@
+/**
+ * A draft preview (site/cli/preview.ts) builds the site with one draft added (PREVIEW_DOC, read by
+ * the loader too) and serves one page of it. Such a build renders only the pages whose subject is
+ * the draft (site/lib/cacheKey.ts's keyed()), not the whole site: its cost then does not grow with
+ * the site, and it never needs a full render after a template change.
+ */
+import { readFileSync } from 'node:fs'
+
+import { contentType } from '../../cms/contentTypes.ts'
+
+export type PreviewTarget = { collection: string; id: string }
+
+let target: PreviewTarget | null | undefined
+
+/** The draft's entry (its site collection and entry id), or null outside a preview build. */
+export function previewTarget(): PreviewTarget | null {
+  if (target !== undefined) return target
+  const file = process.env.PREVIEW_DOC
+  if (!file) return (target = null)
+  const { collection, doc } = JSON.parse(readFileSync(file, 'utf8')) as {
+    collection: string
+    doc: { slug?: string | null; id: string | number }
+  }
+  const type = contentType(collection)
+  const site = type && 'site' in type ? type.site : null
+  // The loader's entry id: the slug, or the document id for types without one.
+  return (target = site ? { collection: site, id: String(doc.slug ?? doc.id) } : null)
+}
+
+type EntryRef = { collection?: unknown; id?: unknown }
+const isTarget = (value: unknown, { collection, id }: PreviewTarget) =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as EntryRef).collection === collection &&
+  (value as EntryRef).id === id
+
+/**
+ * Whether a page is about the draft: one of its props is the draft's entry (a notice's page), or
+ * holds it as its own entry (`ctx.community` of a community's pages). Lists that merely include
+ * it are not.
+ */
+export function isAboutTarget(props: object, target: PreviewTarget): boolean {
+  return Object.values(props).some(
+    (value) =>
+      isTarget(value, target) ||
+      (typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.values(value).some((inner) => isTarget(inner, target))),
+  )
+}
