@@ -78,6 +78,12 @@ const SYNC_VERSION = '2'
  */
 const OVERLAP_MS = 60_000
 
+/**
+ * The meta key naming the draft a preview build put in the store (a preview store only, its own
+ * cache folder): the next build there takes it out before anything else.
+ */
+const PREVIEWED = 'previewed'
+
 /** The mark of a collection the public may not read (staff accounts): nothing of it shows. */
 const PRIVATE = 'private'
 
@@ -242,11 +248,7 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
       try {
         const relations = await relationsOf(collection)
         const watched = [collection, ...new Set(relations.flatMap((r) => r.collections))]
-        // A preview adds a draft that must not stay in the store, so preview builds read everything.
-        const full =
-          Boolean(draft) ||
-          meta.get('version') !== SYNC_VERSION ||
-          watched.some((c) => !marks.has(c))
+        const full = meta.get('version') !== SYNC_VERSION || watched.some((c) => !marks.has(c))
         if (full) {
           // Marks first: whatever is saved while this reads is read again next time.
           for (const c of watched) marks.set(c, (await newestChange(source, c)) ?? PRIVATE)
@@ -271,9 +273,14 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
             since(collection),
             marks.get(collection)!,
           ))!
+          // A preview store holds the last preview's draft: it goes, and its published version
+          // (if any) is read again below, so no draft stays for the next preview.
+          const previewed = meta.get(PREVIEWED)
+          if (previewed) remove(previewed)
           // What to read again: the changed documents, and those relating to a changed one. A
           // bulk import can change thousands at once, so ids go a few hundred to a query.
-          const touched: Record<string, unknown>[] = idChunks(own.updated).map((ids) => ({
+          const again = previewed ? [...own.updated, previewed] : own.updated
+          const touched: Record<string, unknown>[] = idChunks(again).map((ids) => ({
             id: { in: ids },
           }))
           for (const { path, collections } of relations) {
@@ -290,7 +297,8 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
           // A document matched by two queries is read twice and stored once (same digest).
           for (const where of touched)
             for await (const page of source.pages({ ...fetchArgs, where }))
-              for (const doc of page) await put(doc)
+              for (const doc of page) if (String(doc.id) !== String(draft?.id)) await put(doc)
+          if (draft) await put(draft)
           marks.set(collection, own.mark)
         }
       } catch (error) {
@@ -299,12 +307,11 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
           { cause: error },
         )
       }
-      if (!draft) {
-        meta.set('version', SYNC_VERSION)
-        meta.set('keys', JSON.stringify([...keys]))
-        meta.set('marks', JSON.stringify([...marks]))
-        meta.set('startedAt', startedAt)
-      }
+      meta.set('version', SYNC_VERSION)
+      meta.set('keys', JSON.stringify([...keys]))
+      meta.set('marks', JSON.stringify([...marks]))
+      meta.set('startedAt', startedAt)
+      meta.set(PREVIEWED, draft ? String(draft.id) : '')
       logger.info(
         `${store.keys().length} published ${collection}: ${read} read, ${changed} new or changed`,
       )

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -21,34 +21,26 @@ import { nodeBin, repoRoot } from '../helpers/paths.ts'
 const run = promisify(execFile)
 const TITLE = '预览构建测试：关于更换楼道灯的通知'
 const SLUG = 'yulan-goujian-ceshi'
+const EDITED = '（预览构建测试：改过的标题）'
 
 let cms: TestCms
 let work: string
+let draftId: number | string
 let files: string[]
 
-beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'preview-build-'))
-  cms = await startCms({ existingDataDir: await copyOfCorpus('preview-build-data-') })
-  const { payload } = cms
-  const shili = (
-    await payload.find({ collection: 'communities', where: { slug: { equals: 'shili' } } })
-  ).docs[0]
-  const draft = await payload.create({
+/** Builds a preview of `id`'s draft as the preview endpoint does, into a fresh folder. */
+async function previewBuild(id: number | string) {
+  const doc = await cms.payload.findByID({
     collection: 'notices',
-    data: { title: TITLE, slug: SLUG, kind: 'other', community: shili.id, _status: 'draft' },
-    draft: true,
-    overrideAccess: true,
-  })
-  // Fetched as the preview endpoint fetches it.
-  const doc = await payload.findByID({
-    collection: 'notices',
-    id: draft.id,
+    id,
     draft: true,
     depth: 1,
     populate: populate as never,
     overrideAccess: true,
   })
   writeFileSync(path.join(work, 'draft.json'), JSON.stringify({ collection: 'notices', doc }))
+  const site = path.join(work, 'site')
+  rmSync(site, { recursive: true, force: true })
   await run(nodeBin, [path.join(repoRoot, 'cli/build.ts')], {
     cwd: repoRoot,
     env: {
@@ -56,7 +48,8 @@ beforeAll(async () => {
       DATA_DIR: cms.dataDir,
       DATABASE_URI: '',
       MEDIA_DIR: '',
-      SITE_OUT_DIR: path.join(work, 'site'),
+      SITE_OUT_DIR: site,
+      // One cache for every preview, as site/cli/preview.ts has.
       ASTRO_CACHE_DIR: path.join(work, 'cache'),
       PREVIEW_DOC: path.join(work, 'draft.json'),
       SITE_URL: 'https://example.org',
@@ -64,7 +57,26 @@ beforeAll(async () => {
     },
     maxBuffer: 64 * 1024 * 1024,
   })
-  files = siteFiles(path.join(work, 'site'))
+  files = siteFiles(site)
+}
+
+const readPage = (url: string) => readFileSync(path.join(work, 'site', pageFile(url)), 'utf8')
+const dataStore = () => readFileSync(path.join(work, 'cache', 'data-store.json'), 'utf8')
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'preview-build-'))
+  cms = await startCms({ existingDataDir: await copyOfCorpus('preview-build-data-') })
+  const shili = (
+    await cms.payload.find({ collection: 'communities', where: { slug: { equals: 'shili' } } })
+  ).docs[0]
+  const draft = await cms.payload.create({
+    collection: 'notices',
+    data: { title: TITLE, slug: SLUG, kind: 'other', community: shili.id, _status: 'draft' },
+    draft: true,
+    overrideAccess: true,
+  })
+  draftId = draft.id
+  await previewBuild(draftId)
 }, 600_000)
 afterAll(async () => {
   await cms?.close()
@@ -74,9 +86,7 @@ afterAll(async () => {
 
 describe('a draft preview build', () => {
   it("renders the draft's page with the public templates", () => {
-    const file = path.join(work, 'site', pageFile(routes.notice('shili', SLUG)))
-    expect(existsSync(file)).toBe(true)
-    const html = readFileSync(file, 'utf8')
+    const html = readPage(routes.notice('shili', SLUG))
     expect(html).toContain(TITLE)
     expect(html).toContain('<html lang="zh-CN"')
   })
@@ -92,5 +102,36 @@ describe('a draft preview build', () => {
     // Of a community's pages only the draft's own; the corpus site has over 500.
     expect(html.filter((file) => file.startsWith('shequ/'))).toEqual(itemPages)
     expect(html.length).toBeLessThan(20)
+  })
+
+  // Previews share one store and sync it by what changed, as the public build does; the last
+  // preview's draft must not stay in it.
+  it("the next preview holds its own draft, and the last one's no more", async () => {
+    const [published] = (
+      await cms.payload.find({
+        collection: 'notices',
+        where: { _status: { equals: 'published' } },
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs
+    // An unpublished edit of a published notice: the public keeps the published title.
+    await cms.payload.update({
+      collection: 'notices',
+      id: published.id,
+      data: { title: `${published.title}${EDITED}` },
+      draft: true,
+      overrideAccess: true,
+    })
+    await previewBuild(published.id)
+    const community = (published.community as { slug: string }).slug
+    expect(readPage(routes.notice(community, published.slug!))).toContain(EDITED)
+    expect(dataStore()).not.toContain(TITLE)
+    expect(dataStore()).toContain(EDITED)
+
+    await previewBuild(draftId)
+    expect(readPage(routes.notice('shili', SLUG))).toContain(TITLE)
+    expect(dataStore()).not.toContain(EDITED)
+    expect(dataStore()).toContain(published.title)
   })
 })
