@@ -1,15 +1,14 @@
-import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { buildSiteInto } from '../helpers/buildSiteInto.ts'
 import { ensureBuiltSite, pageFile } from '../helpers/builtSite.ts'
 import { startCmsServer, type CmsServer } from '../helpers/cmsServer.ts'
-import { nodeBin, repoRoot } from '../helpers/paths.ts'
+import { repoRoot } from '../helpers/paths.ts'
 import { anonymous, restClient, type Session } from '../helpers/rest.ts'
 import { startS3Server, type S3Server } from '../helpers/s3Server.ts'
 import { pdf } from '../helpers/testFiles.ts'
@@ -260,23 +259,9 @@ describe('a site built from the bucket', () => {
     removeCopies(doc.filename)
     out = mkdtempSync(path.join(tmpdir(), 's3-site-'))
     cache = mkdtempSync(path.join(tmpdir(), 's3-site-cache-'))
-    await promisify(execFile)(nodeBin, [path.join(repoRoot, 'cli/build.ts')], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        ...s3.env,
-        DATA_DIR: server.dataDir,
-        DATABASE_URI: '',
-        MEDIA_DIR: '',
-        SITE_OUT_DIR: out,
-        // A cache of its own: the shared one holds entries of the suite's site, which would spare
-        // the loader from reading the corpus's files again.
-        ASTRO_CACHE_DIR: cache,
-        SITE_URL: 'https://example.org',
-        CI: '1',
-      },
-      maxBuffer: 64 * 1024 * 1024,
-    })
+    // A cache of its own: the shared one holds entries of the suite's site, which would spare the
+    // loader from reading the corpus's files again.
+    await buildSiteInto(server.dataDir, out, cache, s3.env)
   }, 300_000)
 
   afterAll(() => {

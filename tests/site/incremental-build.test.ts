@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { buildSiteInto } from '../helpers/buildSiteInto.ts'
 import { siteFiles } from '../helpers/builtSite.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { copyOfCorpus } from '../helpers/corpusTemplate.ts'
-import { nodeBin, repoRoot } from '../helpers/paths.ts'
 import { liveFragments } from '../helpers/searchBundle.ts'
 
 /**
@@ -19,7 +17,6 @@ import { liveFragments } from '../helpers/searchBundle.ts'
  * with a full build's from an empty cache. A missed dependency (a page not rebuilt when what it shows
  * changed, a page left behind when its document went) shows up as a differing or extra file.
  */
-const run = promisify(execFile)
 // Two real builds per test; on a loaded machine each can take a minute.
 vi.setConfig({ testTimeout: 600_000 })
 const BEFORE = '2026-11-22T10:00:00+08:00'
@@ -46,23 +43,11 @@ afterAll(async () => {
 
 /** The real build entry point, in its own process, into `name`'s output (and cache) folder. */
 async function build(name: string) {
-  await run(nodeBin, [path.join(repoRoot, 'cli/build.ts')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATA_DIR: cms.dataDir,
-      DATABASE_URI: '',
-      MEDIA_DIR: '',
-      SITE_OUT_DIR: path.join(work, name),
-      ASTRO_CACHE_DIR: path.join(work, `${name}-cache`),
-      BUILD_TIME: buildTime,
-      SITE_URL: 'https://example.org',
-      // Small, so the changes below go through the search index's recent bucket and, past the
-      // limit, through its base bucket being indexed again (site/cli/searchIndex.ts).
-      SEARCH_RECENT_LIMIT: '8',
-      CI: '1',
-    },
-    maxBuffer: 64 * 1024 * 1024,
+  await buildSiteInto(cms.dataDir, path.join(work, name), path.join(work, `${name}-cache`), {
+    BUILD_TIME: buildTime,
+    // Small, so the changes below go through the search index's recent bucket and, past the
+    // limit, through its base bucket being indexed again (site/cli/searchIndex.ts).
+    SEARCH_RECENT_LIMIT: '8',
   })
   return path.join(work, name)
 }

@@ -1,24 +1,21 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { populate } from '../../cms/contentTypes.ts'
 import { routes } from '../../site/lib/routes.ts'
+import { buildSiteInto } from '../helpers/buildSiteInto.ts'
 import { pageFile, siteFiles } from '../helpers/builtSite.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { copyOfCorpus } from '../helpers/corpusTemplate.ts'
-import { nodeBin, repoRoot } from '../helpers/paths.ts'
 
 /**
  * A draft preview's build (site/cli/preview.ts runs it with PREVIEW_DOC): the real templates, the
  * draft added to its collection, and only the pages about the draft rendered, not the whole site.
  * The pages without parameters (home, search, indexes) are rendered as ever; no other item page is.
  */
-const run = promisify(execFile)
 const TITLE = '预览构建测试：关于更换楼道灯的通知'
 const SLUG = 'yulan-goujian-ceshi'
 const EDITED = '（预览构建测试：改过的标题）'
@@ -41,21 +38,9 @@ async function previewBuild(id: number | string) {
   writeFileSync(path.join(work, 'draft.json'), JSON.stringify({ collection: 'notices', doc }))
   const site = path.join(work, 'site')
   rmSync(site, { recursive: true, force: true })
-  await run(nodeBin, [path.join(repoRoot, 'cli/build.ts')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATA_DIR: cms.dataDir,
-      DATABASE_URI: '',
-      MEDIA_DIR: '',
-      SITE_OUT_DIR: site,
-      // One cache for every preview, as site/cli/preview.ts has.
-      ASTRO_CACHE_DIR: path.join(work, 'cache'),
-      PREVIEW_DOC: path.join(work, 'draft.json'),
-      SITE_URL: 'https://example.org',
-      CI: '1',
-    },
-    maxBuffer: 64 * 1024 * 1024,
+  // One cache for every preview, as site/cli/preview.ts has.
+  await buildSiteInto(cms.dataDir, site, path.join(work, 'cache'), {
+    PREVIEW_DOC: path.join(work, 'draft.json'),
   })
   files = siteFiles(site)
 }
