@@ -95,6 +95,18 @@ function htmlPages(outDir: string, rel = ''): string[] {
   })
 }
 
+/** Every page fragment of a bucket's Pagefind index (`dir`), by Pagefind id. */
+export function bucketFragments<F extends Fragment>(dir: string): [id: string, fragment: F][] {
+  const fragmentDir = path.join(dir, 'fragment')
+  return (existsSync(fragmentDir) ? readdirSync(fragmentDir).sort() : []).flatMap((name) => {
+    const parsed = JSON.parse(readPagefindFile(path.join(fragmentDir, name)))
+    // Pagefind may bundle many fragments into one group file ({ id: fragment }) on large sites.
+    return 'url' in parsed
+      ? [[name.replace(/\.pf_fragment$/, ''), parsed as F]]
+      : (Object.entries(parsed) as [string, F][])
+  })
+}
+
 /** One bucket's Pagefind index, written afresh from its pages; returns its page records. */
 async function indexBucket(outDir: string, bucket: string, pages: string[]): Promise<IndexedDoc[]> {
   const dir = path.join(outDir, SEARCH_BUNDLE, bucket)
@@ -112,25 +124,16 @@ async function indexBucket(outDir: string, bucket: string, pages: string[]): Pro
   const written = await index.writeFiles({ outputPath: dir })
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`)
   await index.deleteIndex()
-  const docs: IndexedDoc[] = []
-  const fragmentDir = path.join(dir, 'fragment')
-  for (const name of existsSync(fragmentDir) ? readdirSync(fragmentDir).sort() : []) {
-    const parsed = JSON.parse(readPagefindFile(path.join(fragmentDir, name)))
-    // Pagefind may bundle many fragments into one group file ({ id: fragment }) on large sites.
-    const entries: [string, Fragment][] =
-      'url' in parsed ? [[name.replace(/\.pf_fragment$/, ''), parsed]] : Object.entries(parsed)
-    for (const [id, fragment] of entries) {
-      docs.push({
-        id,
-        url: fragment.url,
-        title: fragment.meta.title ?? '',
-        summary: fragment.meta.summary ?? '',
-        date: fragment.meta.date ?? '',
-        filters: fragment.filters,
-      })
-    }
-  }
-  return docs.sort((a, b) => a.url.localeCompare(b.url))
+  return bucketFragments(dir)
+    .map(([id, fragment]) => ({
+      id,
+      url: fragment.url,
+      title: fragment.meta.title ?? '',
+      summary: fragment.meta.summary ?? '',
+      date: fragment.meta.date ?? '',
+      filters: fragment.filters,
+    }))
+    .sort((a, b) => a.url.localeCompare(b.url))
 }
 
 /** Writes `text` to `file` unless it holds it already (unchanged files keep their date). */
@@ -211,12 +214,13 @@ export async function indexSite(
     const stale = new Set([...state.stale, ...[...touched].filter((file) => inBase.has(file))])
     const recent = new Set([...state.recent, ...touched].filter((file) => live.has(file)))
     // Past the limit, the base buckets holding most of what is recent or superseded are redone.
+    const pending = new Set([...stale, ...recent])
     const behind = new Map<number, number>()
-    for (const file of new Set([...stale, ...recent])) {
+    for (const file of pending) {
       const b = bucketOf(file, buckets)
       behind.set(b, (behind.get(b) ?? 0) + 1)
     }
-    let left = new Set([...stale, ...recent]).size
+    let left = pending.size
     for (const [b, count] of [...behind].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
       if (left <= (recentLimit * 3) / 4 || (left <= recentLimit && redo.size === 0)) break
       redo.add(b)

@@ -9,22 +9,25 @@ import { readFileSync } from 'node:fs'
 import { contentType } from '../../cms/contentTypes.ts'
 
 export type PreviewTarget = { collection: string; id: string }
+type PreviewDoc = { collection: string; doc: { slug?: string | null; id: string | number } }
 
-let target: PreviewTarget | null | undefined
+let preview: PreviewDoc | null | undefined
+/** The draft a preview build adds (its collection and document), or null outside a preview build. */
+export function previewDoc(): PreviewDoc | null {
+  if (preview === undefined) {
+    const file = process.env.PREVIEW_DOC
+    preview = file ? (JSON.parse(readFileSync(file, 'utf8')) as PreviewDoc) : null
+  }
+  return preview
+}
 
 /** The draft's entry (its site collection and entry id), or null outside a preview build. */
 export function previewTarget(): PreviewTarget | null {
-  if (target !== undefined) return target
-  const file = process.env.PREVIEW_DOC
-  if (!file) return (target = null)
-  const { collection, doc } = JSON.parse(readFileSync(file, 'utf8')) as {
-    collection: string
-    doc: { slug?: string | null; id: string | number }
-  }
-  const type = contentType(collection)
-  const site = type && 'site' in type ? type.site : null
+  const draft = previewDoc()
+  const type = draft && contentType(draft.collection)
+  if (!draft || !type || !('site' in type)) return null
   // The loader's entry id: the slug, or the document id for types without one.
-  return (target = site ? { collection: site, id: String(doc.slug ?? doc.id) } : null)
+  return { collection: type.site, id: String(draft.doc.slug ?? draft.doc.id) }
 }
 
 type EntryRef = { collection?: unknown; id?: unknown }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs'
-
 import type { Loader, LoaderContext } from 'astro/loaders'
 
+import { previewDoc } from '../lib/previewTarget.ts'
 import { mediaAsset, mirrorPublicMedia, type MediaAsset } from './mediaFiles.ts'
 import {
   PayloadLoaderError,
@@ -53,10 +52,8 @@ export type PayloadLoaderOptions = {
  * to its collection. Preview builds go to a separate folder and are never published.
  */
 function previewDraft(collection: string): PayloadDoc | null {
-  const file = process.env.PREVIEW_DOC
-  if (!file) return null
-  const preview = JSON.parse(readFileSync(file, 'utf8')) as { collection: string; doc: PayloadDoc }
-  return preview.collection === collection ? preview.doc : null
+  const preview = previewDoc()
+  return preview?.collection === collection ? (preview.doc as PayloadDoc) : null
 }
 
 const slugOf = (ref: unknown): string | null =>
@@ -200,6 +197,8 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
       const { store, meta, logger, parseData, generateDigest } = context
       const fetchArgs = { collection, depth: options.depth ?? 1, populate: options.populate }
       const draft = previewDraft(collection)
+      // Its published version, if any, is the draft's to replace.
+      const isDraft = (doc: PayloadDoc) => draft !== null && String(doc.id) === String(draft.id)
       const source = await payloadSource()
       await mirrorPublicMedia(source)
       const helpers: TransformHelpers = {
@@ -255,7 +254,7 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
           const seen = new Set<string>()
           for await (const page of source.pages(fetchArgs)) {
             for (const doc of page) {
-              if (draft && String(doc.id) === String(draft.id)) continue
+              if (isDraft(doc)) continue
               seen.add(keyOf(doc))
               await put(doc)
             }
@@ -297,7 +296,7 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
           // A document matched by two queries is read twice and stored once (same digest).
           for (const where of touched)
             for await (const page of source.pages({ ...fetchArgs, where }))
-              for (const doc of page) if (String(doc.id) !== String(draft?.id)) await put(doc)
+              for (const doc of page) if (!isDraft(doc)) await put(doc)
           if (draft) await put(draft)
           marks.set(collection, own.mark)
         }

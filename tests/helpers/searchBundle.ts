@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { readPagefindFile, type BucketListing } from '../../site/cli/searchIndex.ts'
+import { bucketFragments, type BucketListing } from '../../site/cli/searchIndex.ts'
 
 export type Fragment = {
   url: string
@@ -20,15 +20,8 @@ export function liveFragments(site: string): Fragment[] {
     readFileSync(path.join(bundle, 'buckets.json'), 'utf8'),
   ) as BucketListing
   return listing.buckets
-    .flatMap((bucket) => {
-      const dir = path.join(bundle, bucket, 'fragment')
-      return readdirSync(dir).flatMap((name) => {
-        const parsed = JSON.parse(readPagefindFile(path.join(dir, name)))
-        // Large buckets group fragments into one file ({ id: fragment }).
-        const entries: [string, Fragment][] =
-          'url' in parsed ? [[name.replace(/\.pf_fragment$/, ''), parsed]] : Object.entries(parsed)
-        return entries.filter(([id]) => !(id in listing.superseded)).map(([, fragment]) => fragment)
-      })
-    })
+    .flatMap((bucket) => bucketFragments<Fragment>(path.join(bundle, bucket)))
+    .filter(([id]) => !(id in listing.superseded))
+    .map(([, fragment]) => fragment)
     .sort((a, b) => a.url.localeCompare(b.url))
 }
