@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { queueSiteBuild } from '../jobs/buildSite.ts'
-import { affectsPublic, type PublicDoc as Doc } from './affectsPublic.ts'
+import { affectsPublic, leftPublic, type PublicDoc as Doc } from './affectsPublic.ts'
 
 /** In the save's own transaction: the request is stored exactly when the change is. */
 async function request(req: PayloadRequest, reason: string) {
@@ -18,18 +18,12 @@ const label = (doc: Doc) => doc?.title ?? doc?.name ?? doc?.filename ?? ''
 
 /**
  * Asks for a rebuild of the public site after a publish, an unpublish or a change to published
- * content. Draft saves do not count; seeding stands aside (it builds once at the end).
+ * content. Draft saves do not count, not even over a published document; seeding stands aside (it builds once at the end).
  */
-export const queueSiteRebuild: CollectionAfterChangeHook = async ({
-  collection,
-  context,
-  doc,
-  operation,
-  previousDoc,
-  req,
-}) => {
+export const queueSiteRebuild: CollectionAfterChangeHook = async (save) => {
+  const { collection, context, doc, req } = save
   if (context.seeding) return doc
-  if (affectsPublic(doc as Doc) || (operation === 'update' && affectsPublic(previousDoc as Doc))) {
+  if (affectsPublic(doc as Doc) || (await leftPublic(save))) {
     await request(req, `${collection.labels.singular as string}「${label(doc as Doc)}」已更新`)
   }
   return doc

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { affectsPublic, type PublicDoc } from './affectsPublic.ts'
+import { affectsPublic, leftPublic, type PublicDoc } from './affectsPublic.ts'
 
 async function record(req: PayloadRequest, collection: string, id: string | number) {
   await req.payload.create({
@@ -15,17 +15,9 @@ async function record(req: PayloadRequest, collection: string, id: string | numb
  * Notes that a document the public could see no longer can (unpublished, or deleted), so the next
  * site build takes its pages away without reading every document (collections/SiteRemovals).
  */
-export const recordUnpublish: CollectionAfterChangeHook = async ({
-  collection,
-  context,
-  doc,
-  operation,
-  previousDoc,
-  req,
-}) => {
-  if (context.seeding || operation !== 'update') return doc
-  if (affectsPublic(previousDoc as PublicDoc) && !affectsPublic(doc as PublicDoc))
-    await record(req, collection.slug, doc.id)
+export const recordUnpublish: CollectionAfterChangeHook = async (save) => {
+  const { collection, context, doc, req } = save
+  if (!context.seeding && (await leftPublic(save))) await record(req, collection.slug, doc.id)
   return doc
 }
 

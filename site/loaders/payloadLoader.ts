@@ -1,5 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders'
 
+import { LATE_COMMIT_MS } from '../../cms/lateCommit.ts'
+
 import { previewDoc } from '../lib/previewTarget.ts'
 import { mediaAsset, mirrorPublicMedia, type MediaAsset } from './mediaFiles.ts'
 import {
@@ -69,11 +71,10 @@ const slugOf = (ref: unknown): string | null =>
 const SYNC_VERSION = '2'
 /**
  * A save still committing while a sync read was not seen by it, yet may carry an `updatedAt` older
- * than the newest one the sync saw (it is set when the save starts; saves wait at most 30 s for their
- * turn). So a sync reads again from a minute before the previous sync started, or from the newest
- * change it saw if that is earlier; documents read twice are recognised by their digest and skipped.
+ * than the newest one the sync saw. So a sync reads again from LATE_COMMIT_MS before the previous
+ * sync started, or from the newest change it saw if that is earlier; documents read twice are
+ * recognised by their digest and skipped.
  */
-const OVERLAP_MS = 60_000
 
 /**
  * The meta key naming the draft a preview build put in the store (a preview store only, its own
@@ -215,7 +216,7 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
       const marks = new Map<string, string>(JSON.parse(meta.get('marks') ?? '[]'))
       const startedAt = new Date().toISOString()
       const previousStart = new Date(
-        Date.parse(meta.get('startedAt') ?? startedAt) - OVERLAP_MS,
+        Date.parse(meta.get('startedAt') ?? startedAt) - LATE_COMMIT_MS,
       ).toISOString()
       const since = (c: string) => earlier(marks.get(c)!, previousStart)
       let read = 0

@@ -370,6 +370,65 @@ describe('publishing asks for a site rebuild', () => {
     expect(await requestedAt()).not.toBeNull()
   })
 
+  it('a draft saved over a published notice changes nothing public; unpublishing it then does', async () => {
+    const removals = async (id: string | number) =>
+      (
+        await payload.count({
+          collection: 'site-removals',
+          where: { ofCollection: { equals: 'notices' }, docId: { equals: String(id) } },
+          overrideAccess: true,
+        })
+      ).totalDocs
+    const reset = () =>
+      payload.updateGlobal({
+        slug: 'site-build',
+        data: { requestedAt: null, state: 'idle' } as never,
+        overrideAccess: true,
+      })
+    const doc = await payload.create({
+      collection: 'notices',
+      data: sampleData('notices', {
+        community: world.communityA.id,
+        source: world.source.id,
+        slug: slug(),
+      }) as never,
+      ...as(editor),
+    })
+    await reset()
+    // SQLite may give a new document the id of one deleted before, whose removal is on record.
+    const removed = await removals(doc.id)
+    // The hooks see the new version, a draft, yet the public still reads the published one.
+    await payload.update({
+      collection: 'notices',
+      id: doc.id,
+      data: { title: '还没发布的修改' },
+      draft: true,
+      ...as(editor),
+    })
+    expect(await requestedAt()).toBeNull()
+    expect(await removals(doc.id)).toBe(removed)
+    // With that draft pending, the hooks' previous version is the draft: the unpublish must still
+    // be seen as one, by what the public could read before.
+    await payload.update({
+      collection: 'notices',
+      id: doc.id,
+      data: { _status: 'draft' },
+      draft: false,
+      ...as(editor),
+    })
+    expect(await requestedAt()).not.toBeNull()
+    expect(await removals(doc.id)).toBe(removed + 1)
+    expect(
+      (
+        await payload.find({
+          collection: 'notices',
+          where: { id: { equals: doc.id } },
+          ...as(undefined),
+        })
+      ).totalDocs,
+    ).toBe(0)
+  })
+
   it('editors may read the build status but not change it', async () => {
     await expect(payload.findGlobal({ slug: 'site-build', ...as(editor) })).resolves.toBeDefined()
     await expect(

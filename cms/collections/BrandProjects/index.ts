@@ -27,11 +27,10 @@ export const BrandProjects: CollectionConfig = {
   },
   access: communityScopedAccess(),
   versions: { drafts: true, maxPerDoc: 50 },
-  hooks: {
-    ...publicContentHooks,
+  hooks: publicContentHooks({
     beforeValidate: [assertCommunityAllowed()],
     beforeChange: [populatePublishedAt],
-  },
+  }),
   fields: [
     { name: 'name', label: '项目名称', type: 'text', required: true },
     slugField('name'),

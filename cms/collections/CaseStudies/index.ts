@@ -30,11 +30,10 @@ export const CaseStudies: CollectionConfig = {
   },
   access: communityScopedAccess(),
   versions: { drafts: true, maxPerDoc: 50 },
-  hooks: {
-    ...publicContentHooks,
+  hooks: publicContentHooks({
     beforeValidate: [assertCommunityAllowed()],
     beforeChange: [populatePublishedAt],
-  },
+  }),
   fields: [
     { name: 'title', label: '标题', type: 'text', required: true },
     slugField('title'),

@@ -32,7 +32,7 @@ export const CatalogueItems: CollectionConfig = {
   },
   defaultSort: 'order',
   access: referenceDataAccess,
-  hooks: publicContentHooks,
+  hooks: publicContentHooks(),
   fields: [
     { name: 'name', label: '事项名称', type: 'text', required: true },
     slugField('name'),

@@ -40,12 +40,11 @@ export const Communities: CollectionConfig = {
   },
   access: { ...communityScopedAccess('id'), create: isAdmin, delete: isAdmin },
   versions: { drafts: true, maxPerDoc: 50 },
-  hooks: {
-    ...publicContentHooks,
+  hooks: publicContentHooks({
     beforeOperation: [assertAdminOnlyFields(ADMIN_ONLY)],
     beforeValidate: [assertCommunityAllowed('id')],
     beforeChange: [assertStreetInDistrict, populatePublishedAt],
-  },
+  }),
   fields: [
     { name: 'name', label: '名称', type: 'text', required: true },
     { ...slugField('name'), access: adminOnlyField },

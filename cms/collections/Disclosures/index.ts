@@ -48,8 +48,7 @@ export const Disclosures: CollectionConfig = {
   access: communityScopedAccess(),
   endpoints: lineItemImportEndpoints,
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
-  hooks: {
-    ...publicContentHooks,
+  hooks: publicContentHooks({
     beforeValidate: [assertCommunityAllowed()],
     beforeOperation: [holdForApproval],
     beforeChange: [
@@ -60,7 +59,7 @@ export const Disclosures: CollectionConfig = {
       recordApproval,
       populatePublishedAt,
     ],
-  },
+  }),
   fields: [
     { name: 'title', label: '标题', type: 'text', required: true },
     slugField('title', { reserved: [CATALOGUE_PAGE] }),

@@ -11,7 +11,7 @@ export const Districts: CollectionConfig = {
   labels: { singular: '区', plural: '区' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'city'], group: '基础数据' },
   access: referenceDataAccess,
-  hooks: publicContentHooks,
+  hooks: publicContentHooks(),
   fields: [
     { name: 'name', label: '名称', type: 'text', required: true },
     slugField('name'),

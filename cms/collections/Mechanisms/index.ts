@@ -10,6 +10,6 @@ export const Mechanisms: CollectionConfig = {
   labels: { singular: '自治机制', plural: '自治机制' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'], group: '分类' },
   access: referenceDataAccess,
-  hooks: publicContentHooks,
+  hooks: publicContentHooks(),
   fields: taxonomyTermFields,
 }

@@ -28,11 +28,10 @@ export const Media: CollectionConfig = {
     update: ownCommunity(),
     delete: ownCommunity(),
   },
-  hooks: {
-    ...publicContentHooks,
+  hooks: publicContentHooks({
     beforeOperation: [assertUploadSize],
     beforeValidate: [assertCommunityAllowed()],
-  },
+  }),
   // staticDir (MEDIA_DIR) is set in payload.config.ts.
   upload: {
     mimeTypes: ALLOWED_MIME_TYPES,

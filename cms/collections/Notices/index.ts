@@ -37,14 +37,13 @@ export const Notices: CollectionConfig = {
   },
   access: communityScopedAccess(),
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
-  hooks: {
-    ...publicContentHooks,
+  hooks: publicContentHooks({
     beforeValidate: [assertCommunityAllowed()],
     beforeChange: [
       checkPersonalData(['title', 'summary', 'meeting', 'body'], { block: false }),
       populatePublishedAt,
     ],
-  },
+  }),
   fields: [
     { name: 'title', label: '标题', type: 'text', required: true },
     slugField('title'),

@@ -10,6 +10,6 @@ export const ProblemCategories: CollectionConfig = {
   labels: { singular: '问题类别', plural: '问题类别' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'], group: '分类' },
   access: referenceDataAccess,
-  hooks: publicContentHooks,
+  hooks: publicContentHooks(),
   fields: taxonomyTermFields,
 }

@@ -11,7 +11,7 @@ export const Sources: CollectionConfig = {
   labels: { singular: '出处文献', plural: '出处文献' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'published'], group: '基础数据' },
   access: referenceDataAccess,
-  hooks: publicContentHooks,
+  hooks: publicContentHooks(),
   fields: [
     { name: 'title', label: '题名', type: 'text', required: true },
     slugField('title'),

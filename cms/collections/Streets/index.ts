@@ -11,7 +11,7 @@ export const Streets: CollectionConfig = {
   labels: { singular: '街道/镇', plural: '街道/镇' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'district'], group: '基础数据' },
   access: referenceDataAccess,
-  hooks: publicContentHooks,
+  hooks: publicContentHooks(),
   fields: [
     { name: 'name', label: '名称', type: 'text', required: true },
     slugField('name'),
