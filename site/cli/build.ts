@@ -10,6 +10,8 @@
  */
 import './productionMode.ts'
 
+import { createHash } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
 import { build } from 'astro'
@@ -30,16 +32,33 @@ export async function buildSite(log: (line: string) => void = console.log) {
   process.env.ASTRO_TELEMETRY_DISABLED = '1'
   const started = Date.now()
   const { outDir, cacheDir, publish } = siteOutput()
-  await build({
-    root: projectRoot,
-    outDir,
-    cacheDir,
-    // Always the same: Astro hashes every page's dependencies differently at another log level,
-    // so a build at 'warn' after one at 'info' (a worker's after npm start's) rendered every page.
-    logLevel: 'info',
-    // Skipped pages stay where they are; pruneStale takes away what no longer belongs.
-    vite: { build: { emptyOutDir: false } },
-  })
+  // Astro bundles the pages' server code into outDir/.prerender when outDir lies within the working
+  // folder, else into <working folder>/.astro/.prerender. Every build from the project's root with
+  // its output elsewhere (previews, tests, a DATA_DIR outside the project) would share that one,
+  // and delete its chunks under another build still rendering. So each output folder has a working
+  // folder of its own, inside the project, where the bundle still finds node_modules.
+  const workingFolder = process.cwd()
+  const ownFolder = path.join(
+    projectRoot,
+    'node_modules/.cache/site-builds',
+    createHash('sha256').update(outDir).digest('hex').slice(0, 16),
+  )
+  mkdirSync(ownFolder, { recursive: true })
+  process.chdir(ownFolder)
+  try {
+    await build({
+      root: projectRoot,
+      outDir,
+      cacheDir,
+      // Always the same: Astro hashes every page's dependencies differently at another log level,
+      // so a build at 'warn' after one at 'info' (a worker's after npm start's) rendered every page.
+      logLevel: 'info',
+      // Skipped pages stay where they are; pruneStale takes away what no longer belongs.
+      vite: { build: { emptyOutDir: false } },
+    })
+  } finally {
+    process.chdir(workingFolder)
+  }
   const { rendered, pages, removed } = pruneStale(
     outDir,
     cacheDir,

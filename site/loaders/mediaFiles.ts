@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { projectRoot } from '../../cms/paths.ts'
 import type { PayloadSource } from './payloadSource.ts'
 
 /** Images go where astro:assets can optimise them; other files (PDFs) are published as they are. */
-export const imagesDir = path.resolve('site/assets/media')
-export const filesDir = path.resolve('site/public/files')
+export const imagesDir = path.join(projectRoot, 'site/assets/media')
+export const filesDir = path.join(projectRoot, 'site/public/files')
 
 export type MediaAsset = {
   filename: string
