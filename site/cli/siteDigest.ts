@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 import { beijingDay, isoDay } from '../../cms/beijingTime.ts'
 import { CONTENT_TYPES } from '../../cms/contentTypes.ts'
+import { LATE_COMMIT_MS } from '../../cms/lateCommit.ts'
 import { projectRoot } from '../../cms/paths.ts'
 import { buildTime } from '../lib/buildTime.ts'
 import { siteOutput } from './siteOutput.ts'
@@ -22,22 +23,53 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
 }
 
 /**
- * A digest of everything the public site is built from: what the public can read in the CMS (IDs
- * and update times), the site's own sources and the day it is built for. Equal digests mean the
- * built site is current.
+ * What the public can read of one collection, in a few one-row queries whatever its size: how many
+ * documents, the newest save, every save within LATE_COMMIT_MS of it (a save that commits late
+ * carries an older `updatedAt`, cms/lateCommit.ts), and how many documents left the site
+ * (collections/SiteRemovals). Any publish, edit, unpublish or deletion changes one of these.
+ */
+async function publicState(payload: Payload, collection: CollectionSlug) {
+  const read = { depth: 0, overrideAccess: false, select: { updatedAt: true } } as const
+  const { totalDocs, docs } = await payload.find({
+    collection,
+    ...read,
+    sort: '-updatedAt',
+    limit: 1,
+  })
+  const newest = (docs[0] as { updatedAt?: string } | undefined)?.updatedAt
+  const late = newest
+    ? await payload.find({
+        collection,
+        ...read,
+        where: {
+          updatedAt: {
+            greater_than_equal: new Date(Date.parse(newest) - LATE_COMMIT_MS).toISOString(),
+          },
+        },
+        sort: 'id',
+        pagination: false,
+      })
+    : { docs: [] }
+  const removals = await payload.find({
+    collection: 'site-removals',
+    where: { ofCollection: { equals: collection } },
+    sort: '-createdAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return [totalDocs, late.docs, removals.totalDocs, removals.docs[0]?.createdAt ?? null]
+}
+
+/**
+ * A digest of everything the public site is built from: what the public can read in the CMS, the
+ * site's own sources and the day it is built for. Equal digests mean the built site is current.
+ * Its cost does not grow with the content: it is taken before every build.
  */
 export async function siteDigest(payload: Payload): Promise<string> {
   const hash = createHash('sha256')
   for (const { collection } of CONTENT_TYPES) {
-    const { docs } = await payload.find({
-      collection,
-      depth: 0,
-      pagination: false,
-      overrideAccess: false,
-      select: { updatedAt: true },
-      sort: 'id',
-    })
-    hash.update(collection).update(JSON.stringify(docs))
+    hash.update(collection).update(JSON.stringify(await publicState(payload, collection)))
   }
   for (const dir of [
     'site/pages',
