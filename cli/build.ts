@@ -20,7 +20,24 @@ if (process.channel) {
   })
 }
 
+/**
+ * A standby build (cms/jobs/runSiteBuild.ts): all of the above loaded and the database open, it
+ * waits for the word, which brings that build's own settings (a preview's folder and draft).
+ */
+function buildRequested() {
+  return new Promise<void>((resolve) => {
+    process.channel!.ref()
+    process.once('message', ({ env }: { env: Record<string, string> }) => {
+      process.channel!.unref()
+      Object.assign(process.env, env)
+      resolve()
+    })
+    process.send!({ ready: true })
+  })
+}
+
 const { payload } = await prepareDatabase(console.log)
+if (process.env.SITE_BUILD_STANDBY === 'waiting' && process.channel) await buildRequested()
 // Taken before building, so content published during the build counts as not yet built.
 const digest = process.env.SITE_OUT_DIR ? null : await siteDigest(payload)
 await buildSite()

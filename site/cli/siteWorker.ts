@@ -9,6 +9,7 @@ import type { Payload, Where } from 'payload'
 
 import { beijingDay, endOfDay } from '../../cms/beijingTime.ts'
 import { queueSiteBuild, SITE_QUEUE } from '../../cms/jobs/buildSite.ts'
+import { prepareStandbyBuild, stopStandbyBuild } from '../../cms/jobs/runSiteBuild.ts'
 import { reclaimDeadBuild } from '../../cms/jobs/siteBuildLock.ts'
 
 export type SiteWorkerOptions = { log: (line: string) => void; pollMs?: number }
@@ -71,6 +72,8 @@ export function startSiteWorker(payload: Payload, { log, pollMs = 1000 }: SiteWo
     }
   }
 
+  // The first publish after a start need not wait for a build process to load either.
+  prepareStandbyBuild()
   nextClockBoundary(payload, Date.now())
     .then((moment) => (nextBoundary = moment))
     .catch((error) => log(`Site: ${(error as Error).message}`))
@@ -81,6 +84,7 @@ export function startSiteWorker(payload: Payload, { log, pollMs = 1000 }: SiteWo
     stop: () => {
       stopped = true
       clearInterval(timer)
+      stopStandbyBuild()
     },
   }
 }

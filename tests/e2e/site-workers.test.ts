@@ -58,6 +58,14 @@ function running(pid: number) {
   }
 }
 
+/** When a process started (ms since the epoch), from /proc: field 22 of its stat, in clock ticks. */
+function startedAt(pid: number) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19])
+  const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0])
+  return Date.now() - uptime * 1000 + (ticks / 100) * 1000
+}
+
 const output = (worker: Worker) => worker.lines.map((line) => line.text).join('\n')
 
 const waitFor = <T>(what: string, check: () => T | Promise<T>, ms?: number) =>
@@ -147,6 +155,7 @@ describe('two site workers on one database', () => {
 
   it('takes over the job of a worker killed mid-build, whose build stops with it', async () => {
     const before = new Map(workers.map((w) => [w, builds(w).length]))
+    const publishedAt = Date.now()
     await publishNotice('liangge-killed')
     const building = (await waitFor('a build starting', () =>
       workers.find((w) => builds(w).length > before.get(w)!),
@@ -156,6 +165,8 @@ describe('two site workers on one database', () => {
       () => childrenOf(building.child.pid!)[0],
       10_000,
     )
+    // The standby (cms/jobs/runSiteBuild.ts): loaded before the publish, it builds what came after.
+    expect(startedAt(build)).toBeLessThan(publishedAt)
     const generation = realpathSync(stack.env.DIST_DIR!)
     const home = await (await fetch(`${stack.siteUrl}/`)).text()
     building.child.kill('SIGKILL')
