@@ -15,9 +15,18 @@
  *   npm run bench:build                 10,000 items
  *   npm run bench:build -- 100000       a district after a few years
  *   npm run bench:build -- 200 --no-record   a quick try that leaves docs/benchmarks.md alone
+ *   npm run bench:build -- 100000 --reuse-data   the items of the last run of that N, built again
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -42,6 +51,7 @@ if (!Number.isInteger(n) || n < 1) {
   process.exit(1)
 }
 const record = !args.includes('--no-record')
+const reuse = args.includes('--reuse-data')
 const node = path.join(projectRoot, 'node_modules/.bin/node')
 const benchDir = path.resolve(process.env.BENCH_DIR || path.join(os.tmpdir(), 'jumin-build-bench'))
 const runDir = path.join(benchDir, `n${n}`)
@@ -69,21 +79,31 @@ if (loadStart > 3)
     `Warning: the load average is ${loadStart.toFixed(1)} on ${os.availableParallelism()} cores; ` +
       'other work on the machine will distort these timings (the load is recorded with the results).',
   )
-rmSync(runDir, { recursive: true, force: true })
-mkdirSync(runDir, { recursive: true })
+const generatedFile = path.join(runDir, 'generated.json')
+const reused = reuse && existsSync(generatedFile)
+if (reused) {
+  // Generating 100,000 items takes about 25 minutes: the last run's items (with its one edit) stay,
+  // and only what building made goes, so the build below starts from nothing all the same.
+  for (const made of [distDir, `${distDir}-generations`, path.join(dataDir, 'site-build')])
+    rmSync(made, { recursive: true, force: true })
+  notes.push('The items are those of an earlier run of the same N (--reuse-data).')
+} else {
+  rmSync(runDir, { recursive: true, force: true })
+  mkdirSync(runDir, { recursive: true })
+}
 console.log(`Build benchmark, N = ${n.toLocaleString('en-US')}, in ${runDir}`)
 
 // 1. Items. The generator draws its own progress bar.
-const generatedFile = path.join(runDir, 'generated.json')
-execFileSync(
-  node,
-  [path.join(projectRoot, 'site/bench/generate.ts'), String(n), '--report', generatedFile],
-  {
-    cwd: projectRoot,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
-)
+if (!reused)
+  execFileSync(
+    node,
+    [path.join(projectRoot, 'site/bench/generate.ts'), String(n), '--report', generatedFile],
+    {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
 const generated = JSON.parse(readFileSync(generatedFile, 'utf8')) as GenerateReport
 
 /** Astro's own count ("11370 page(s) built"), else the pages found in the output. */
