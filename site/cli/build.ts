@@ -37,6 +37,9 @@ export async function buildSite(log: (line: string) => void = console.log) {
   // its output elsewhere (previews, tests, a DATA_DIR outside the project) would share that one,
   // and delete its chunks under another build still rendering. So each output folder has a working
   // folder of its own, inside the project, where the bundle still finds node_modules.
+  // The site's modules, loaded by Astro after the move, find the project by PROJECT_ROOT
+  // (cms/paths.ts), not by the working folder.
+  process.env.PROJECT_ROOT ||= projectRoot
   const workingFolder = process.cwd()
   const ownFolder = path.join(
     projectRoot,
