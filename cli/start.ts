@@ -67,11 +67,12 @@ admin.stdout?.on('data', (chunk: Buffer) => {
   log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)}s. Press Ctrl+C to stop.`)
 })
 
-const stop = (code: number) => {
-  builder?.stop()
+const stop = async (code: number) => {
   admin.kill('SIGTERM')
   void site.close()
+  // Its build processes end first: none may go on writing DATA_DIR once this has stopped.
+  await builder?.stop()
   process.exit(code)
 }
-admin.on('exit', (code) => stop(code ?? 0))
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(0))
+admin.on('exit', (code) => void stop(code ?? 0))
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0))

@@ -14,6 +14,6 @@ const worker = startSiteWorker(payload, { log: console.log })
 console.log(`Site worker ${process.pid} ready.`)
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
-    worker.stop()
-    process.exit(0)
+    // Its build processes end first: none may go on writing once this has stopped.
+    void worker.stop().then(() => process.exit(0))
   })

@@ -22,6 +22,10 @@ type Standby = { child: ChildProcess; env: string; ready: Promise<boolean> }
  * database (about 5 s of every build), and waits for the word (cli/build.ts). One per process.
  */
 let standby: Standby | null = null
+/** Every build process this one started that has not ended, the standby among them. */
+const running = new Set<ChildProcess>()
+/** Set once this process stops its builds: none is started after. */
+let stopped = false
 
 /** The environment of every build: this process's, and Node's cache of compiled modules. */
 const buildEnv = (): NodeJS.ProcessEnv => ({
@@ -32,7 +36,7 @@ const buildEnv = (): NodeJS.ProcessEnv => ({
 })
 
 function startBuildProcess(env: NodeJS.ProcessEnv) {
-  return spawn(
+  const child = spawn(
     path.join(projectRoot, 'node_modules/.bin/node'),
     [path.join(projectRoot, 'cli/build.ts')],
     {
@@ -41,6 +45,9 @@ function startBuildProcess(env: NodeJS.ProcessEnv) {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
   )
+  running.add(child)
+  child.once('exit', () => running.delete(child))
+  return child
 }
 
 /** Whether the process keeps this one running: a standby must not, a build it waits for does. */
@@ -55,7 +62,7 @@ function hold(child: ChildProcess, held: boolean) {
  * (SITE_BUILD_STANDBY=off saves its memory instead). It ends with this process, like any build.
  */
 export function prepareStandbyBuild() {
-  if (standby || process.env.SITE_BUILD_STANDBY === 'off') return
+  if (standby || stopped || process.env.SITE_BUILD_STANDBY === 'off') return
   const env = buildEnv()
   const child = startBuildProcess({ ...env, SITE_BUILD_STANDBY: 'waiting' })
   const ready = new Promise<boolean>((resolve) => {
@@ -69,10 +76,23 @@ export function prepareStandbyBuild() {
   standby = { child, env: JSON.stringify(env), ready }
 }
 
-/** Ends the standby build process, if there is one (a worker stopping). */
-export function stopStandbyBuild() {
-  standby?.child.kill()
+/**
+ * Ends every build process this one started, the standby and a build under way, and resolves once
+ * they have: a worker that stops leaves nothing behind writing its folders.
+ */
+export async function stopSiteBuilds() {
+  stopped = true
   standby = null
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve(null)
+          child.once('exit', resolve)
+          child.kill()
+        }),
+    ),
+  )
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Payload, Where } from 'payload'
 
 import { beijingDay, endOfDay } from '../../cms/beijingTime.ts'
 import { queueSiteBuild, SITE_QUEUE } from '../../cms/jobs/buildSite.ts'
-import { prepareStandbyBuild, stopStandbyBuild } from '../../cms/jobs/runSiteBuild.ts'
+import { prepareStandbyBuild, stopSiteBuilds } from '../../cms/jobs/runSiteBuild.ts'
 import { reclaimDeadBuild } from '../../cms/jobs/siteBuildLock.ts'
 
 export type SiteWorkerOptions = { log: (line: string) => void; pollMs?: number }
@@ -81,10 +81,11 @@ export function startSiteWorker(payload: Payload, { log, pollMs = 1000 }: SiteWo
     tick().catch((error) => log(`Site: worker error: ${(error as Error).message}`))
   }, pollMs)
   return {
+    /** Stops taking builds, and resolves once its build processes have ended. */
     stop: () => {
       stopped = true
       clearInterval(timer)
-      stopStandbyBuild()
+      return stopSiteBuilds()
     },
   }
 }
