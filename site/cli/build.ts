@@ -11,7 +11,7 @@
 import './productionMode.ts'
 
 import { createHash } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { build } from 'astro'
@@ -61,6 +61,8 @@ export async function buildSite(log: (line: string) => void = console.log) {
     })
   } finally {
     process.chdir(workingFolder)
+    // What Astro leaves there is its bundle's folder, emptied: a preview's would stay for good.
+    rmSync(ownFolder, { recursive: true, force: true })
   }
   const { rendered, pages, removed } = pruneStale(
     outDir,

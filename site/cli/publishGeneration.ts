@@ -1,10 +1,18 @@
 /**
  * Puts a finished build in front of readers all at once. DIST_DIR is a symbolic link to one
  * generation folder; a publish makes the next generation and swaps the link in one rename, so a
- * reader gets either the old site or the new one, never a mix. A generation is made of hard links to
- * the previous one for every file the build left as it was, and copies of the files it changed: on
- * a large site a publish writes what changed, not the whole site (no 200 MB copy), and no file a
- * reader may be reading is ever written in place.
+ * reader gets either the old site or the new one, never a mix. No file a reader may be reading is
+ * ever written in place.
+ *
+ * Two generations are kept: the served one, and the one before it, which a reader who opened a page
+ * just before the last swap may still be streaming. The publish after that reuses the older one,
+ * whose readers have had a whole build's time to finish: it renames it aside and replaces only the
+ * files that differ from the new build, which are the files the last two publishes changed. So a
+ * publish touches what changed, not every folder of the site (making and removing the 26,000
+ * folders and 50,000 links of a 10,000-item site took about 12 s of every publish). When there is no
+ * such generation (the first publishes, or one another build folder published in between), the
+ * generation is made afresh: hard links to the served one for the files the build left as they
+ * were, copies of the rest.
  */
 import {
   copyFileSync,
@@ -16,6 +24,7 @@ import {
   readFileSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -23,7 +32,18 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 
-type Stamps = Record<string, [size: number, mtimeMs: number]>
+type Stamp = [size: number, mtimeMs: number]
+type Stamps = Record<string, Stamp>
+
+/** What a build folder records of its last publish (beside the build folder). */
+type LastPublish = {
+  /** The generation it made, and the stamp of each file of its build then. */
+  generation?: string
+  files?: Stamps
+  /** The generation it was made from, and every file that differs between the two. */
+  base?: string | null
+  changed?: string[]
+}
 
 const generations = (distDir: string) => `${distDir}-generations`
 
@@ -33,56 +53,137 @@ export function currentGeneration(distDir: string): string | null {
   return lstatSync(distDir).isSymbolicLink() ? realpathSync(distDir) : distDir
 }
 
+const readLastPublish = (stampsFile: string): LastPublish =>
+  existsSync(stampsFile) ? JSON.parse(readFileSync(stampsFile, 'utf8')) : {}
+
 export function publishGeneration(outDir: string, distDir: string, stampsFile: string) {
   const previous = currentGeneration(distDir)
-  // Links are safe only if the served generation is the one this build folder last published:
-  // another worker's publish in between may hold newer files than this folder's unchanged ones.
-  const last: { generation?: string; files?: Stamps } = existsSync(stampsFile)
-    ? JSON.parse(readFileSync(stampsFile, 'utf8'))
-    : {}
-  const before: Stamps = previous && last.generation === previous ? (last.files ?? {}) : {}
+  // What this build folder knows holds only if the served generation is the one it last
+  // published: another worker's publish in between may hold newer files than its unchanged ones.
+  const last = readLastPublish(stampsFile)
+  const ours = previous !== null && last.generation === previous
+  const before: Stamps = ours ? (last.files ?? {}) : {}
   const next = path.join(generations(distDir), String(Date.now()))
-  const stamps: Stamps = {}
-  let copied = 0
-  let linked = 0
-  const walk = (rel: string) => {
-    const from = path.join(outDir, rel)
-    mkdirSync(path.join(next, rel), { recursive: true })
-    for (const name of readdirSync(from)) {
-      const relative = path.join(rel, name)
-      const stat = statSync(path.join(outDir, relative))
-      if (stat.isDirectory()) {
-        walk(relative)
-        continue
-      }
-      stamps[relative] = [stat.size, stat.mtimeMs]
-      const was = before[relative]
-      const unchanged = previous && was && was[0] === stat.size && was[1] === stat.mtimeMs
-      if (unchanged && existsSync(path.join(previous, relative))) {
-        linkSync(path.join(previous, relative), path.join(next, relative))
-        linked += 1
-      } else {
-        copyFileSync(path.join(outDir, relative), path.join(next, relative))
-        copied += 1
-      }
+  const stamps = stampOutput(outDir)
+  const changed = Object.keys(stamps).filter((file) => !sameStamp(before[file], stamps[file]))
+  for (const file of Object.keys(before)) if (!(file in stamps)) changed.push(file)
+
+  // The generation before the served one, as this build folder made it, is reused when it is there.
+  const spare =
+    ours && last.base && last.changed && last.base !== previous && existsSync(last.base)
+      ? last.base
+      : null
+  let made: { copied: number; linked: number } | null = null
+  if (spare)
+    try {
+      const partial = `${next}.partial`
+      renameSync(spare, partial)
+      made = refresh(outDir, partial, stamps, new Set([...last.changed!, ...changed]))
+      renameSync(partial, next)
+    } catch (error) {
+      // A file where the build now makes a folder, say: made afresh below.
+      console.warn(`The spare generation could not be reused (${String(error)}); made afresh.`)
+      rmSync(`${next}.partial`, { recursive: true, force: true })
     }
-  }
-  walk('')
+  made ??= makeGeneration(outDir, next, ours ? previous : null, stamps, new Set(changed))
+
   // The swap: a new link beside DIST_DIR, renamed over it (rename is atomic).
-  const link = `${distDir}.next-link`
-  rmSync(link, { force: true })
-  symlinkSync(next, link)
+  const swap = `${distDir}.next-link`
+  rmSync(swap, { force: true })
+  symlinkSync(next, swap)
   if (existsSync(distDir) && !lstatSync(distDir).isSymbolicLink()) {
     // A real folder from before generations: kept aside once, then replaced by the link.
     renameSync(distDir, `${distDir}-before-generations`)
   }
-  renameSync(link, distDir)
-  writeFileSync(stampsFile, JSON.stringify({ generation: realpathSync(next), files: stamps }))
-  // Readers of the previous generation may still be streaming a file: it goes at the next publish.
+  renameSync(swap, distDir)
+  const record: LastPublish = {
+    generation: realpathSync(next),
+    files: stamps,
+    // The changes are known only relative to a generation this build folder made.
+    base: ours ? previous : null,
+    changed: ours ? changed : [],
+  }
+  writeFileSync(stampsFile, JSON.stringify(record))
+  // Readers of the previous generation may still be streaming a file: it stays, for the next
+  // publish to reuse. Anything older (one another build folder made, a leftover) goes.
   for (const name of readdirSync(generations(distDir))) {
     const dir = path.join(generations(distDir), name)
     if (dir !== next && dir !== previous) rmSync(dir, { recursive: true, force: true })
   }
   rmSync(`${distDir}-before-generations`, { recursive: true, force: true })
-  return { copied, linked, generation: next }
+  return { ...made, generation: next }
+}
+
+/** The stamp (size, modification time) of every file of the build's output. */
+function stampOutput(outDir: string) {
+  const stamps: Stamps = {}
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(outDir, rel))) {
+      const relative = path.join(rel, name)
+      const stat = statSync(path.join(outDir, relative))
+      if (stat.isDirectory()) walk(relative)
+      else stamps[relative] = [stat.size, stat.mtimeMs]
+    }
+  }
+  walk('')
+  return stamps
+}
+
+const sameStamp = (was: Stamp | undefined, now: Stamp) =>
+  was !== undefined && was[0] === now[0] && was[1] === now[1]
+
+/**
+ * Every folder and file made now: hard links to `previous` for the files not in `changed`, copies
+ * of the rest.
+ */
+function makeGeneration(
+  outDir: string,
+  next: string,
+  previous: string | null,
+  stamps: Stamps,
+  changed: Set<string>,
+) {
+  const made = { copied: 0, linked: 0 }
+  for (const file of Object.keys(stamps)) {
+    const target = path.join(next, file)
+    mkdirSync(path.dirname(target), { recursive: true })
+    if (previous && !changed.has(file) && existsSync(path.join(previous, file))) {
+      linkSync(path.join(previous, file), target)
+      made.linked += 1
+    } else {
+      copyFileSync(path.join(outDir, file), target)
+      made.copied += 1
+    }
+  }
+  return made
+}
+
+/**
+ * An older generation brought up to the build: each file of `differing` copied in anew (never
+ * written in place: the unchanged files are hard links shared with the served generation) or, if
+ * the build no longer makes it, taken out with the folders it leaves empty.
+ */
+function refresh(outDir: string, dir: string, stamps: Stamps, differing: Set<string>) {
+  const gone = [...differing].filter((file) => !(file in stamps))
+  const now = [...differing].filter((file) => file in stamps)
+  for (const file of gone) {
+    rmSync(path.join(dir, file), { force: true })
+    removeEmptyFolders(dir, file)
+  }
+  for (const file of now) {
+    const target = path.join(dir, file)
+    rmSync(target, { force: true })
+    mkdirSync(path.dirname(target), { recursive: true })
+    copyFileSync(path.join(outDir, file), target)
+  }
+  return { copied: now.length, linked: Object.keys(stamps).length - now.length }
+}
+
+/** Takes away the folders a removed file leaves empty (a page that went leaves its folder). */
+function removeEmptyFolders(root: string, relative: string) {
+  for (let dir = path.dirname(relative); dir !== '.'; dir = path.dirname(dir)) {
+    const full = path.join(root, dir)
+    if (!existsSync(full) || readdirSync(full).length > 0) return
+    rmdirSync(full)
+  }
 }
