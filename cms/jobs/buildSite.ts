@@ -55,7 +55,7 @@ export const buildSiteTask: TaskConfig<{ input: { reason?: string }; output: obj
     try {
       await report(payload, { state: 'building', startedAt: startedAt.toISOString() })
       log(`Site: ${workerName()} building (job ${job.id}) …`)
-      const { ok, output, diskFull } = await runSiteBuild()
+      const { ok, output, diskFull, wasWaiting } = await runSiteBuild()
       const finishedAt = new Date()
       const durationMs = finishedAt.getTime() - startedAt.getTime()
       if (!ok) {
@@ -78,10 +78,14 @@ export const buildSiteTask: TaskConfig<{ input: { reason?: string }; output: obj
         error: null,
       })
       // The build's own count of pages rendered and files removed, e.g. "12 of 11370 pages rendered".
-      const work = /\d+ of \d+ pages rendered, \d+ files removed/.exec(output)?.[0]
-      log(
-        `Site: ${workerName()} built in ${(durationMs / 1000).toFixed(1)}s${work ? ` (${work})` : ''}.`,
+      // What the build printed of itself: its own time and work (site/cli/build.ts).
+      const built = /Site built in ([\d.]+s): (\d+ of \d+ pages rendered, \d+ files removed)/.exec(
+        output,
       )
+      const detail = built
+        ? ` (${built[2]}; the build itself ${built[1]}, in ${wasWaiting ? 'the process waiting loaded' : 'a new process'})`
+        : ''
+      log(`Site: ${workerName()} built in ${(durationMs / 1000).toFixed(1)}s${detail}.`)
       return { output: {} }
     } finally {
       clearInterval(renew)

@@ -14,6 +14,8 @@ export type SiteBuildResult = {
   output: string
   /** Whether a write failed for want of room, at any point of the output. */
   diskFull: boolean
+  /** Whether the build ran in the process that was waiting loaded (the standby). */
+  wasWaiting: boolean
 }
 
 type Standby = { child: ChildProcess; env: string; ready: Promise<boolean> }
@@ -120,6 +122,7 @@ async function takeStandby(env: NodeJS.ProcessEnv): Promise<ChildProcess | null>
 export async function runSiteBuild(env: Record<string, string> = {}): Promise<SiteBuildResult> {
   const base = buildEnv()
   let child = await takeStandby(base)
+  const wasWaiting = child !== null
   if (child) {
     hold(child, true)
     // Should it die just now, its exit below reports the build as failed, and the job is tried again.
@@ -137,7 +140,7 @@ export async function runSiteBuild(env: Record<string, string> = {}): Promise<Si
     }
     child.stdout!.on('data', keep)
     child.stderr!.on('data', keep)
-    child.on('exit', (code) => resolve({ ok: code === 0, output, diskFull }))
+    child.on('exit', (code) => resolve({ ok: code === 0, output, diskFull, wasWaiting }))
   })
   prepareStandbyBuild()
   return result

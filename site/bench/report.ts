@@ -33,7 +33,13 @@ export type BenchResult = {
   eleventy: (BuildFigures & { version: string; notices: number }) | null
   /** This site's pages/s over Eleventy's. */
   ratioToEleventy: number | null
+  /**
+   * The second of two publishes in a row: a worker's publishes in steady state. The first, right
+   * after the full build, is `firstPublish`: it still makes the spare generation the later ones
+   * reuse (site/cli/publishGeneration.ts).
+   */
   publish: (PublishResult & { readySeconds: number }) | null
+  firstPublish?: { live: PublishResult['live']; rebuildSeconds: number | null } | null
   /** The publish's rebuild seconds over the full build's. */
   incrementalRatio: number | null
   notes: string[]
@@ -70,9 +76,9 @@ const peaks = (list: ProcessPeak[] | undefined, top = 4) =>
 export function table(r: BenchResult): string {
   const e = r.eleventy
   const p = r.publish
-  const live = p
-    ? `${sec(p.live.page)} / ${sec(p.live.list)} / ${sec(p.live.feed)} / ${sec(p.live.search)}`
-    : '—'
+  const lives = (l: PublishResult['live'] | undefined) =>
+    l ? `${sec(l.page)} / ${sec(l.list)} / ${sec(l.feed)} / ${sec(l.search)}` : '—'
+  const live = lives(p?.live)
   const rows: [string, string, string][] = [
     [
       'items generated',
@@ -109,6 +115,11 @@ export function table(r: BenchResult): string {
     ],
     ['HTML files rewritten by the publish', int(p?.htmlFilesRewritten), ''],
     ['publish → live s (page / list / feed / search)', live, ''],
+    [
+      'the first publish after the full build → live s, build s',
+      r.firstPublish ? `${lives(r.firstPublish.live)}; ${sec(r.firstPublish.rebuildSeconds)}` : '—',
+      '',
+    ],
     ['peak RSS during the publish', peaks(p?.peaks), ''],
     ['dist size', `${int(r.full.distMiB)} MiB`, ''],
     [
