@@ -106,10 +106,11 @@ export function publishGeneration(outDir: string, distDir: string, stampsFile: s
   writeFileSync(stampsFile, JSON.stringify(record))
   // Readers of the previous generation may still be streaming a file: it stays, for the next
   // publish to reuse. Anything older (one another build folder made, a leftover) goes.
-  for (const name of readdirSync(generations(distDir))) {
-    const dir = path.join(generations(distDir), name)
-    if (dir !== next && dir !== previous) rmSync(dir, { recursive: true, force: true })
-  }
+  // By name: `previous` is a real path, which differs when DIST_DIR's folder is reached by a link.
+  const keep = new Set([path.basename(next), previous && path.basename(previous)])
+  for (const name of readdirSync(generations(distDir)))
+    if (!keep.has(name))
+      rmSync(path.join(generations(distDir), name), { recursive: true, force: true })
   rmSync(`${distDir}-before-generations`, { recursive: true, force: true })
   return { ...made, generation: next }
 }

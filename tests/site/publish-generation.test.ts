@@ -13,6 +13,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs'
@@ -144,6 +145,22 @@ describe('publishing a generation', () => {
     expect(tree(distDir)).toEqual(tree(outDir))
     publish()
     expect(tree(distDir)).toEqual(tree(outDir))
+  })
+
+  it('keeps the generation before the served one when DIST_DIR is reached through a link', () => {
+    mkdirSync(path.join(root, 'real'))
+    symlinkSync(path.join(root, 'real'), path.join(root, 'linked'))
+    distDir = path.join(root, 'linked/dist')
+    publish()
+    const first = realpathSync(distDir)
+    write('index.html', 'home v2')
+    publish()
+    expect(text(first, 'index.html')).toBe('home v1')
+    write('index.html', 'home v3')
+    // The first is reused, not made afresh: one file differs from it.
+    expect(publish()).toMatchObject({ copied: 1, linked: 3 })
+    expect(tree(distDir)).toEqual(tree(outDir))
+    expect(generationFolders()).toHaveLength(2)
   })
 
   it('recovers from a publish stopped while it brought a generation up to date', () => {
