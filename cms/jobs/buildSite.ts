@@ -77,8 +77,8 @@ export const buildSiteTask: TaskConfig<{ input: { reason?: string }; output: obj
         failures: 0,
         error: null,
       })
-      // The build's own count of pages rendered and files removed, e.g. "12 of 11370 pages rendered".
-      // What the build printed of itself: its own time and work (site/cli/build.ts).
+      // What the build printed of itself (site/cli/build.ts): its own time, and its work, e.g.
+      // "12 of 11370 pages rendered, 0 files removed".
       const built = /Site built in ([\d.]+s): (\d+ of \d+ pages rendered, \d+ files removed)/.exec(
         output,
       )

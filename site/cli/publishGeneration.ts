@@ -81,7 +81,7 @@ export function publishGeneration(outDir: string, distDir: string, stampsFile: s
       made = refresh(outDir, partial, stamps, new Set([...last.changed!, ...changed]))
       renameSync(partial, next)
     } catch (error) {
-      // A file where the build now makes a folder, say: made afresh below.
+      // The older generation does not match what was recorded of it (changed by hand, say).
       console.warn(`The spare generation could not be reused (${String(error)}); made afresh.`)
       rmSync(`${next}.partial`, { recursive: true, force: true })
     }
@@ -145,9 +145,15 @@ function makeGeneration(
   changed: Set<string>,
 ) {
   const made = { copied: 0, linked: 0 }
+  // Each folder once, not once per file: a site has about two files per folder.
+  const folders = new Set<string>()
   for (const file of Object.keys(stamps)) {
     const target = path.join(next, file)
-    mkdirSync(path.dirname(target), { recursive: true })
+    const folder = path.dirname(target)
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true })
+      folders.add(folder)
+    }
     if (previous && !changed.has(file) && existsSync(path.join(previous, file))) {
       linkSync(path.join(previous, file), target)
       made.linked += 1
