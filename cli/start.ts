@@ -8,6 +8,7 @@ import { buildSite, distDir } from '../site/cli/build.ts'
 import { previewHandler } from '../site/cli/preview.ts'
 import { serveStatic } from '../site/cli/serveStatic.ts'
 import { startSiteWorker } from '../site/cli/siteWorker.ts'
+import { stopSiteBuilds } from '../cms/jobs/runSiteBuild.ts'
 import { builtDigest, recordDigest, siteDigest } from '../site/cli/siteDigest.ts'
 import { payloadSecret } from '../cms/secret.ts'
 import { ensureAdminBuild, startAdmin } from '../cms/cli/adminBuild.ts'
@@ -67,11 +68,17 @@ admin.stdout?.on('data', (chunk: Buffer) => {
   log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)}s. Press Ctrl+C to stop.`)
 })
 
+const adminExited = new Promise((resolve) => admin.once('exit', resolve))
+let stopping = false
 const stop = async (code: number) => {
+  if (stopping) return
+  stopping = true
   admin.kill('SIGTERM')
   void site.close()
-  // Its build processes end first: none may go on writing DATA_DIR once this has stopped.
-  await builder?.stop()
+  // The admin and the build processes end first: none may go on writing DATA_DIR (the database
+  // among it) once this has stopped, so whoever stopped it may remove the folder at once.
+  // A preview's build counts too, with no site worker here (SITE_WORKER=off).
+  await Promise.all([adminExited, builder ? builder.stop() : stopSiteBuilds()])
   process.exit(code)
 }
 admin.on('exit', (code) => void stop(code ?? 0))

@@ -62,7 +62,13 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  reader?.kill('SIGTERM')
+  // It finishes the read it holds before it ends: it must have closed the database before the
+  // stack's folder is removed.
+  if (reader && reader.exitCode === null) {
+    const ended = new Promise((resolve) => reader.once('exit', resolve))
+    reader.kill('SIGTERM')
+    await ended
+  }
   await stack?.stop()
 })
 
