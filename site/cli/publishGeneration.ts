@@ -65,7 +65,14 @@ export function publishGeneration(outDir: string, distDir: string, stampsFile: s
   const before: Stamps = ours ? (last.files ?? {}) : {}
   const next = path.join(generations(distDir), String(Date.now()))
   const stamps = stampOutput(outDir)
-  const changed = Object.keys(stamps).filter((file) => !sameStamp(before[file], stamps[file]))
+  // Astro writes some files again with the same bytes at every build (its optimised images, the
+  // bundled scripts and styles, pages whose render did not change): those are not changes, and
+  // the served generation holds the file to compare with (`before` is empty unless it is ours).
+  const changed = Object.keys(stamps).filter(
+    (file) =>
+      !sameStamp(before[file], stamps[file]) &&
+      !(before[file]?.[0] === stamps[file][0] && sameBytes(outDir, previous!, file)),
+  )
   for (const file of Object.keys(before)) if (!(file in stamps)) changed.push(file)
 
   // The generation before the served one, as this build folder made it, is reused when it is there.
@@ -132,6 +139,15 @@ function stampOutput(outDir: string) {
 
 const sameStamp = (was: Stamp | undefined, now: Stamp) =>
   was !== undefined && was[0] === now[0] && was[1] === now[1]
+
+/** Whether `file` holds the same bytes in both folders (false if either has none). */
+function sameBytes(a: string, b: string, file: string) {
+  try {
+    return readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file)))
+  } catch {
+    return false
+  }
+}
 
 /**
  * Every folder and file made now: hard links to `previous` for the files not in `changed`, copies
