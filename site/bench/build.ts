@@ -7,7 +7,8 @@
  *   3. builds the same notice pages with Eleventy 3, the peer (eleventyPeer.ts);
  *   4. starts the stack as `npm start` does, edits one published notice over REST and times it until
  *      the served site shows it everywhere (publishToLive.ts), twice: the first publish after a full
- *      build, then one in steady state;
+ *      build, then one in steady state; then previews a draft of the same notice twice, as the
+ *      admin's 预览 button does (draftPreview.ts);
  *   5. prints one table, writes it as JSON beside the run, and appends it to docs/benchmarks.md,
  *      comparing it first with the last committed entry for the same N (report.ts).
  * It drives the pipeline only through its entry points, so it keeps measuring as the pipeline changes.
@@ -36,6 +37,7 @@ import { runEleventyPeer, ELEVENTY_VERSION } from './eleventyPeer.ts'
 import type { GenerateReport } from './generate.ts'
 import { measureCommand } from './processTree.ts'
 import { progress } from './progress.ts'
+import { draftPreview } from './draftPreview.ts'
 import { publishToLive, startStack, type Stack } from './publishToLive.ts'
 import {
   appendToDocs,
@@ -177,6 +179,7 @@ if (full.ok && eleventyRun.notices !== noticePages)
 // 4. Publish → live on the stack `npm start` runs (which needs the full build to have succeeded).
 let publish: BenchResult['publish'] = null
 let firstPublish: BenchResult['firstPublish'] = null
+let preview: BenchResult['preview'] = null
 if (full.ok) {
   console.log('Starting the stack as `npm start` does …')
   let stack: Stack | undefined
@@ -208,6 +211,17 @@ if (full.ok) {
     const first = await publishOnce('Publishing (the first after the full build)')
     firstPublish = { live: first.live, rebuildSeconds: first.rebuildSeconds }
     publish = { ...(await publishOnce('Publishing again')), readySeconds: stack.readySeconds }
+    console.log('Previewing a draft of the same notice, twice …')
+    try {
+      const { id, url, newTitle } = publish.notice
+      preview = await draftPreview(stack, { id, url, publishedTitle: newTitle })
+      console.log(
+        `Draft preview in ${preview.seconds.map((s) => `${s.toFixed(1)}s`).join(', then ')}`,
+      )
+    } catch (error) {
+      console.error(`Draft preview failed: ${(error as Error).message}`)
+      notes.push(`Draft preview failed: ${(error as Error).message.slice(0, 400)}`)
+    }
   } catch (error) {
     console.error(`Publish → live failed: ${(error as Error).message}`)
     notes.push(`Publish → live failed: ${(error as Error).message.slice(0, 400)}`)
@@ -252,6 +266,7 @@ const result: BenchResult = {
   ratioToEleventy: ours != null && theirs ? ours / theirs : null,
   publish,
   firstPublish,
+  preview,
   incrementalRatio: publish?.rebuildSeconds != null ? publish.rebuildSeconds / full.seconds : null,
   notes,
 }

@@ -120,10 +120,11 @@ export async function searchShows(siteUrl: string, title: string, pathname: stri
   return hits.some((hit) => hit.url === pathname && hit.title === title)
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-async function served(url: string, text: string) {
+/** Whether the page at `url` answers and shows `text` (HTML-escaped, as the templates write it). */
+export async function served(url: string, text: string) {
   try {
     const response = await fetch(url)
     return response.ok && (await response.text()).includes(escapeHtml(text))
@@ -189,6 +190,12 @@ const ADMIN = {
   name: '基准测试管理员',
 }
 
+/** The benchmark's administrator, made through the first-register API on the stack's first call. */
+export async function benchAdmin(api: ReturnType<typeof restClient>): Promise<Session> {
+  await api.post(anonymous, '/api/users/first-register', ADMIN)
+  return api.login(ADMIN.email, ADMIN.password)
+}
+
 export async function publishToLive(
   stack: Stack,
   {
@@ -198,8 +205,7 @@ export async function publishToLive(
   }: { distDir: string; timeoutMs: number; onTick?: (seconds: number, waiting: string[]) => void },
 ): Promise<PublishResult> {
   const api = restClient(stack.adminUrl)
-  await api.post(anonymous, '/api/users/first-register', ADMIN)
-  const admin: Session = await api.login(ADMIN.email, ADMIN.password)
+  const admin = await benchAdmin(api)
 
   // The newest published notice: the kind an editor corrects minutes after publishing it.
   const found = await api.get(

@@ -11,6 +11,7 @@ import * as prettier from 'prettier'
 
 import type { GenerateReport } from './generate.ts'
 import type { ProcessPeak } from './processTree.ts'
+import type { PreviewResult } from './draftPreview.ts'
 import type { PublishResult } from './publishToLive.ts'
 
 export type Machine = { cpus: number; memoryGiB: number; cpu: string; node: string; kernel: string }
@@ -40,6 +41,8 @@ export type BenchResult = {
    */
   publish: (PublishResult & { readySeconds: number }) | null
   firstPublish?: { live: PublishResult['live']; rebuildSeconds: number | null } | null
+  /** Two previews of a draft after the publishes: the first after the stack started, then one more. */
+  preview?: PreviewResult | null
   /** The publish's rebuild seconds over the full build's. */
   incrementalRatio: number | null
   notes: string[]
@@ -121,6 +124,11 @@ export function table(r: BenchResult): string {
       '',
     ],
     ['peak RSS during the publish', peaks(p?.peaks), ''],
+    [
+      'draft preview s (the first after the start, then the next)',
+      r.preview ? r.preview.seconds.map(sec).join(', ') : '—',
+      '',
+    ],
     ['dist size', `${int(r.full.distMiB)} MiB`, ''],
     [
       'load average (1 min) at start → end',
@@ -148,6 +156,7 @@ function keyFigures(r: BenchResult): Record<string, [number | null, boolean]> {
     'incremental build s': [r.publish?.rebuildSeconds ?? null, true],
     'publish → page live s': [r.publish?.live.page ?? null, true],
     'publish → search live s': [r.publish?.live.search ?? null, true],
+    'draft preview s': [r.preview?.seconds.at(-1) ?? null, true],
   }
 }
 
