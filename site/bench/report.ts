@@ -172,7 +172,8 @@ export function compareWithCommitted(r: BenchResult, docsFile: string): string |
   const now = keyFigures(r)
   const lines = Object.entries(now).map(([name, [value, lowerIsBetter]]) => {
     const [old] = before[name] ?? [null]
-    if (value == null || old == null) return `  ${name}: ${old ?? '—'} → ${value ?? '—'}`
+    const shown = (figure: number | null) => (figure == null ? '—' : figure.toFixed(2))
+    if (value == null || old == null) return `  ${name}: ${shown(old)} → ${shown(value)}`
     const change = old === 0 ? 0 : ((value - old) / old) * 100
     const better = lowerIsBetter ? change < 0 : change > 0
     const word = Math.abs(change) < 5 ? 'about the same' : better ? 'better' : 'worse'
