@@ -30,6 +30,26 @@ export function previewTarget(): PreviewTarget | null {
   return { collection: type.site, id: String(draft.doc.slug ?? draft.doc.id) }
 }
 
+/** The collections a preview build reads for the draft's community alone: nearly all of a city. */
+export const PREVIEW_SCOPED = new Set(['notices', 'disclosures'])
+
+/**
+ * The community whose notices and disclosures a preview build reads (the draft's, or the draft
+ * itself when it is a community), or null to read them all. The pages about a draft show only its
+ * own community's items, so a preview costs what one community holds, not what the city does.
+ */
+export function previewCommunity(): string | null {
+  const draft = previewDoc()
+  if (!draft) return null
+  if (draft.collection === 'communities') return String(draft.doc.id)
+  const community = (draft.doc as { community?: unknown }).community
+  const id =
+    typeof community === 'object' && community !== null
+      ? (community as { id?: unknown }).id
+      : community
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null
+}
+
 type EntryRef = { collection?: unknown; id?: unknown }
 const isTarget = (value: unknown, { collection, id }: PreviewTarget) =>
   typeof value === 'object' &&

@@ -2,7 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders'
 
 import { LATE_COMMIT_MS } from '../../cms/lateCommit.ts'
 
-import { previewDoc } from '../lib/previewTarget.ts'
+import { previewCommunity, previewDoc, PREVIEW_SCOPED } from '../lib/previewTarget.ts'
 import { mediaAsset, mirrorPublicMedia, type MediaAsset } from './mediaFiles.ts'
 import {
   PayloadLoaderError,
@@ -10,6 +10,7 @@ import {
   type FindArgs,
   type PayloadDoc,
   type PayloadSource,
+  type Where,
 } from './payloadSource.ts'
 import { relationsOf } from './relations.ts'
 import { richTextToHtml } from './richText.ts'
@@ -56,6 +57,15 @@ export type PayloadLoaderOptions = {
 function previewDraft(collection: string): PayloadDoc | null {
   const preview = previewDoc()
   return preview?.collection === collection ? (preview.doc as PayloadDoc) : null
+}
+
+/**
+ * The query a preview build adds to every read of its collection: the draft's community only, for
+ * the collections that hold nearly all of a city (site/lib/previewTarget.ts). Null: everything.
+ */
+function previewScope(collection: string): Where | null {
+  const community = PREVIEW_SCOPED.has(collection) ? previewCommunity() : null
+  return community === null ? null : { community: { equals: community } }
 }
 
 const slugOf = (ref: unknown): string | null =>
@@ -196,6 +206,8 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
     name: `payload:${collection}`,
     async load(context: LoaderContext) {
       const { store, meta, logger, parseData, generateDigest } = context
+      const scope = previewScope(collection)
+      const scopeKey = scope ? JSON.stringify(scope) : ''
       const fetchArgs = { collection, depth: options.depth ?? 1, populate: options.populate }
       const draft = previewDraft(collection)
       // Its published version, if any, is the draft's to replace.
@@ -248,12 +260,20 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
       try {
         const relations = await relationsOf(collection)
         const watched = [collection, ...new Set(relations.flatMap((r) => r.collections))]
-        const full = meta.get('version') !== SYNC_VERSION || watched.some((c) => !marks.has(c))
+        // A preview reads its community afresh (a few hundred documents, and none that moved
+        // away stays behind); the store of a build that read one community holds too few.
+        const full =
+          scope !== null ||
+          (meta.get('scope') ?? '') !== scopeKey ||
+          meta.get('version') !== SYNC_VERSION ||
+          watched.some((c) => !marks.has(c))
         if (full) {
           // Marks first: whatever is saved while this reads is read again next time.
           for (const c of watched) marks.set(c, (await newestChange(source, c)) ?? PRIVATE)
           const seen = new Set<string>()
-          for await (const page of source.pages(fetchArgs)) {
+          for await (const page of source.pages(
+            scope ? { ...fetchArgs, where: scope } : fetchArgs,
+          )) {
             for (const doc of page) {
               if (isDraft(doc)) continue
               seen.add(keyOf(doc))
@@ -308,6 +328,7 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
         )
       }
       meta.set('version', SYNC_VERSION)
+      meta.set('scope', scopeKey)
       meta.set('keys', JSON.stringify([...keys]))
       meta.set('marks', JSON.stringify([...marks]))
       meta.set('startedAt', startedAt)

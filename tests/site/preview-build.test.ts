@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { populate } from '../../cms/contentTypes.ts'
 import { routes } from '../../site/lib/routes.ts'
 import { buildSiteInto } from '../helpers/buildSiteInto.ts'
-import { pageFile, siteFiles } from '../helpers/builtSite.ts'
+import { BUILD_TIME, pageFile, siteFiles } from '../helpers/builtSite.ts'
 import { startCms, type TestCms } from '../helpers/cms.ts'
 import { copyOfCorpus } from '../helpers/corpusTemplate.ts'
 
@@ -23,7 +23,24 @@ const EDITED = '（预览构建测试：改过的标题）'
 let cms: TestCms
 let work: string
 let draftId: number | string
+let shiliId: number | string
 let files: string[]
+
+/** A published notice of shili's, or of another community's. */
+async function publishedNotice(ofShili: boolean) {
+  const { docs } = await cms.payload.find({
+    collection: 'notices',
+    where: {
+      _status: { equals: 'published' },
+      community: ofShili ? { equals: shiliId } : { not_equals: shiliId },
+    },
+    sort: 'id',
+    limit: 1,
+    depth: 1,
+    overrideAccess: true,
+  })
+  return docs[0]!
+}
 
 /** Builds a preview of `id`'s draft as the preview endpoint does, into a fresh folder. */
 async function previewBuild(id: number | string) {
@@ -41,6 +58,7 @@ async function previewBuild(id: number | string) {
   // One cache for every preview, as site/cli/preview.ts has.
   await buildSiteInto(cms.dataDir, site, path.join(work, 'cache'), {
     PREVIEW_DOC: path.join(work, 'draft.json'),
+    BUILD_TIME,
   })
   files = siteFiles(site)
 }
@@ -54,6 +72,25 @@ beforeAll(async () => {
   const shili = (
     await cms.payload.find({ collection: 'communities', where: { slug: { equals: 'shili' } } })
   ).docs[0]
+  shiliId = shili.id
+  // The corpus's notices are all shili's: one of another community, to be left out of shili's.
+  const other = (
+    await cms.payload.find({
+      collection: 'communities',
+      where: { slug: { equals: 'lijiang-shanshui' } },
+    })
+  ).docs[0]
+  await cms.payload.create({
+    collection: 'notices',
+    data: {
+      title: '预览构建测试：另一个居委会的通知',
+      slug: 'yulan-lingyige-juweihui',
+      kind: 'other',
+      community: other.id,
+      _status: 'published',
+    } as never,
+    overrideAccess: true,
+  })
   const draft = await cms.payload.create({
     collection: 'notices',
     data: { title: TITLE, slug: SLUG, kind: 'other', community: shili.id, _status: 'draft' },
@@ -89,17 +126,27 @@ describe('a draft preview build', () => {
     expect(html.length).toBeLessThan(20)
   })
 
-  // Previews share one store and sync it by what changed, as the public build does; the last
-  // preview's draft must not stay in it.
+  // What makes a preview's cost that of one community, not of the city.
+  it("reads the notices of the draft's community only", async () => {
+    expect(dataStore()).toContain((await publishedNotice(true)).title)
+    expect(dataStore()).not.toContain((await publishedNotice(false)).title)
+  })
+
+  it('renders a published notice with no draft exactly as the public build does', async () => {
+    const published = await publishedNotice(false)
+    const full = path.join(work, 'full')
+    await buildSiteInto(cms.dataDir, full, path.join(work, 'full-cache'), { BUILD_TIME })
+    await previewBuild(published.id)
+    const url = routes.notice((published.community as { slug: string }).slug, published.slug!)
+    expect(readPage(url)).toBe(readFileSync(path.join(full, pageFile(url)), 'utf8'))
+    // The store now holds that community's notices, and no more shili's.
+    expect(dataStore()).toContain(published.title)
+    expect(dataStore()).not.toContain((await publishedNotice(true)).title)
+  })
+
+  // Previews share one store; the last preview's draft must not stay in it.
   it("the next preview holds its own draft, and the last one's no more", async () => {
-    const [published] = (
-      await cms.payload.find({
-        collection: 'notices',
-        where: { _status: { equals: 'published' } },
-        limit: 1,
-        overrideAccess: true,
-      })
-    ).docs
+    const published = await publishedNotice(true)
     // An unpublished edit of a published notice: the public keeps the published title.
     await cms.payload.update({
       collection: 'notices',
@@ -109,8 +156,7 @@ describe('a draft preview build', () => {
       overrideAccess: true,
     })
     await previewBuild(published.id)
-    const community = (published.community as { slug: string }).slug
-    expect(readPage(routes.notice(community, published.slug!))).toContain(EDITED)
+    expect(readPage(routes.notice('shili', published.slug!))).toContain(EDITED)
     expect(dataStore()).not.toContain(TITLE)
     expect(dataStore()).toContain(EDITED)
 
