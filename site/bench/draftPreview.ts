@@ -6,8 +6,9 @@
  * then read from nothing) and the next, a preview in steady state. A draft must never reach the
  * public site, so the public page is checked to show the published title still.
  */
+import { escapeHtml } from '../search/text.ts'
 import { restClient } from '../../tests/helpers/rest.ts'
-import { benchAdmin, escapeHtml, served, type Stack } from './publishToLive.ts'
+import { benchAdmin, served, type Stack } from './publishToLive.ts'
 
 export type PreviewResult = {
   /** Seconds from the request to the preview page with the draft's title, each preview in turn. */

@@ -15,6 +15,7 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 import { openBigramIndex } from '../search/bigramIndex.ts'
+import { escapeHtml } from '../search/text.ts'
 import { anonymous, restClient, type Session } from '../../tests/helpers/rest.ts'
 import { freePort } from '../../tests/helpers/freePort.ts'
 import { watchProcessTree, type ProcessPeak } from './processTree.ts'
@@ -119,9 +120,6 @@ export async function searchShows(siteUrl: string, title: string, pathname: stri
   const hits = await index.search(title, 20)
   return hits.some((hit) => hit.url === pathname && hit.title === title)
 }
-
-export const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** Whether the page at `url` answers and shows `text` (HTML-escaped, as the templates write it). */
 export async function served(url: string, text: string) {
