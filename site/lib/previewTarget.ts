@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 
 import { contentType } from '../../cms/contentTypes.ts'
+import type { Where } from '../loaders/payloadSource.ts'
 
 export type PreviewTarget = { collection: string; id: string }
 type PreviewDoc = { collection: string; doc: { slug?: string | null; id: string | number } }
@@ -31,14 +32,20 @@ export function previewTarget(): PreviewTarget | null {
 }
 
 /** The collections a preview build reads for the draft's community alone: nearly all of a city. */
-export const PREVIEW_SCOPED = new Set(['notices', 'disclosures'])
+const PREVIEW_SCOPED = new Set(['notices', 'disclosures'])
 
 /**
- * The community whose notices and disclosures a preview build reads (the draft's, or the draft
- * itself when it is a community), or null to read them all. The pages about a draft show only its
- * own community's items, so a preview costs what one community holds, not what the city does.
+ * The query a preview build adds to its reads of `collection`: the draft's community only (the
+ * draft itself when it is a community), or null to read everything. The pages about a draft show
+ * only its own community's notices and disclosures, so a preview costs what one community holds,
+ * not what the city does.
  */
-export function previewCommunity(): string | null {
+export function previewScope(collection: string): Where | null {
+  const community = PREVIEW_SCOPED.has(collection) ? previewCommunity() : null
+  return community === null ? null : { community: { equals: community } }
+}
+
+function previewCommunity(): string | null {
   const draft = previewDoc()
   if (!draft) return null
   if (draft.collection === 'communities') return String(draft.doc.id)

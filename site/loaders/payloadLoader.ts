@@ -2,7 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders'
 
 import { LATE_COMMIT_MS } from '../../cms/lateCommit.ts'
 
-import { previewCommunity, previewDoc, PREVIEW_SCOPED } from '../lib/previewTarget.ts'
+import { previewDoc, previewScope } from '../lib/previewTarget.ts'
 import { mediaAsset, mirrorPublicMedia, type MediaAsset } from './mediaFiles.ts'
 import {
   PayloadLoaderError,
@@ -10,7 +10,6 @@ import {
   type FindArgs,
   type PayloadDoc,
   type PayloadSource,
-  type Where,
 } from './payloadSource.ts'
 import { relationsOf } from './relations.ts'
 import { richTextToHtml } from './richText.ts'
@@ -57,15 +56,6 @@ export type PayloadLoaderOptions = {
 function previewDraft(collection: string): PayloadDoc | null {
   const preview = previewDoc()
   return preview?.collection === collection ? (preview.doc as PayloadDoc) : null
-}
-
-/**
- * The query a preview build adds to every read of its collection: the draft's community only, for
- * the collections that hold nearly all of a city (site/lib/previewTarget.ts). Null: everything.
- */
-function previewScope(collection: string): Where | null {
-  const community = PREVIEW_SCOPED.has(collection) ? previewCommunity() : null
-  return community === null ? null : { community: { equals: community } }
 }
 
 const slugOf = (ref: unknown): string | null =>
