@@ -23,8 +23,22 @@ const isEntry = (value: unknown): value is EntryLike =>
   typeof (value as EntryLike).id === 'string' &&
   'data' in value
 
-/** An entry as it counts for a page: which one, which version, and where the clock has it. */
+const tokens = new WeakMap<EntryLike, string>()
+/**
+ * An entry as it counts for a page: which one, which version, and where the clock has it. Taken
+ * once per entry: a notice counts for its page, its files, and every list, feed and archive page
+ * that shows it. (The store and the build's clock do not change while pages render.)
+ */
 function entryToken(entry: EntryLike): string {
+  let token = tokens.get(entry)
+  if (token === undefined) {
+    token = freshToken(entry)
+    tokens.set(entry, token)
+  }
+  return token
+}
+
+function freshToken(entry: EntryLike): string {
   const token = `${entry.collection}/${entry.id}@${entry.digest ?? JSON.stringify(entry.data)}`
   if (entry.collection !== 'notices') return token
   const notice = entry as unknown as Notice

@@ -3,7 +3,7 @@
  * content newest first. The leading underscore keeps this module out of Astro's routing.
  */
 import * as content from '../../lib/content.ts'
-import { timeline, type TimelineItem } from '../../lib/archive.ts'
+import { timeline, type Dated, type TimelineItem } from '../../lib/archive.ts'
 import { site } from '../../i18n/zh.ts'
 import type { Place } from '../../lib/library.ts'
 import { routes, type Crumb } from '../../lib/routes.ts'
@@ -20,7 +20,17 @@ export type CommunityContext = {
   caseStudies: content.CaseStudy[]
 }
 
-export async function communityContexts(): Promise<CommunityContext[]> {
+let contexts: Promise<CommunityContext[]> | undefined
+/**
+ * Gathered once per build: some twenty routes ask for them, and the store does not change while
+ * pages render. Callers must not change the lists (copy before sorting).
+ */
+export function communityContexts(): Promise<CommunityContext[]> {
+  contexts ??= gatherContexts()
+  return contexts
+}
+
+async function gatherContexts(): Promise<CommunityContext[]> {
   const [communities, notices, disclosures, brandProjects, caseStudies, district, street] =
     await Promise.all([
       content.communities(),
@@ -62,16 +72,26 @@ export const hasTimeline = (ctx: CommunityContext) =>
 export const meetingsOf = (ctx: CommunityContext) =>
   ctx.notices.filter((notice) => notice.data.meeting !== null)
 
-/** Notices and disclosures together, newest first (Beijing year and month attached). */
-export const communityTimeline = (ctx: CommunityContext) =>
-  timeline<TimelineItem>(
-    [
-      ...ctx.notices.map((entry) => ({ type: 'notice' as const, entry })),
-      ...ctx.disclosures.map((entry) => ({ type: 'disclosure' as const, entry })),
-    ],
-    (item) => item.entry.data.publishedAt,
-    (item) => item.entry.data.title,
-  )
+const timelines = new WeakMap<CommunityContext, Dated<TimelineItem>[]>()
+/**
+ * Notices and disclosures together, newest first (Beijing year and month attached). Made once per
+ * community: every archive page's key counts its whole year. Callers must not change it.
+ */
+export function communityTimeline(ctx: CommunityContext): Dated<TimelineItem>[] {
+  let list = timelines.get(ctx)
+  if (!list) {
+    list = timeline<TimelineItem>(
+      [
+        ...ctx.notices.map((entry) => ({ type: 'notice' as const, entry })),
+        ...ctx.disclosures.map((entry) => ({ type: 'disclosure' as const, entry })),
+      ],
+      (item) => item.entry.data.publishedAt,
+      (item) => item.entry.data.title,
+    )
+    timelines.set(ctx, list)
+  }
+  return list
+}
 
 /** 首页 › 区 › 街道 › 居委会: the full trail, for the community's own page. */
 export function placeCrumbs(ctx: CommunityContext): Crumb[] {
