@@ -18,8 +18,12 @@ import {
 } from './siteBuildLock.ts'
 
 export const SITE_QUEUE = 'site'
-/** Edits arriving together are built together: a build waits this long after the first of them. */
-export const BUILD_DELAY_MS = Number(process.env.SITE_BUILD_DELAY_MS || 1500)
+/**
+ * Edits arriving together are built together: a build waits this long after the first of them.
+ * Short, since every publish waits it out; saves arriving during a build are gathered by the one
+ * build queued after it anyway (queueSiteBuild).
+ */
+export const BUILD_DELAY_MS = Number(process.env.SITE_BUILD_DELAY_MS || 500)
 
 /** The worker's own output (npm start's terminal), whatever Payload's log level. */
 const log = (line: string) => console.log(line)

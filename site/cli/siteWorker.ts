@@ -47,7 +47,7 @@ export async function nextClockBoundary(payload: Payload, after: number): Promis
   return moments.reduce((next, t) => (t > after && t < next ? t : next), Infinity)
 }
 
-export function startSiteWorker(payload: Payload, { log, pollMs = 1000 }: SiteWorkerOptions) {
+export function startSiteWorker(payload: Payload, { log, pollMs = 500 }: SiteWorkerOptions) {
   let busy = false
   let stopped = false
   let nextBoundary = Number.POSITIVE_INFINITY
