@@ -18,6 +18,8 @@ export default defineConfig({
   // allow scripts by origin (the only inline script is the 长辈模式 snippet, whose hash is fixed).
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
+  // Astro's log without a line for each page a build kept (site/cli/buildLogger.ts).
+  logger: { entrypoint: './site/cli/buildLogger.ts' },
   // Pages whose cacheKey (site/lib/cacheKey.ts) and templates are unchanged keep their output.
   experimental: { incrementalBuild: true },
   // site/cli/build.ts gives each build its own cache and output folders (site/cli/siteOutput.ts).
