@@ -18,9 +18,9 @@ import { build } from 'astro'
 
 import { projectRoot } from '../../cms/paths.ts'
 import { pruneStale } from './pruneStale.ts'
-import { publishGeneration } from './publishGeneration.ts'
+import { publishGeneration, stampOutput } from './publishGeneration.ts'
 import { indexSite, SEARCH_BUNDLE } from './searchIndex.ts'
-import { writeHeadersFile } from './securityHeaders.ts'
+import { HEADERS_FILE, writeHeadersFile } from './securityHeaders.ts'
 import { distDir, siteOutput } from './siteOutput.ts'
 
 export { distDir }
@@ -64,7 +64,7 @@ export async function buildSite(log: (line: string) => void = console.log) {
     // What Astro leaves there is its bundle's folder, emptied: a preview's would stay for good.
     rmSync(ownFolder, { recursive: true, force: true })
   }
-  const { rendered, pages, removed } = pruneStale(
+  const { rendered, pages, removed, stamps } = pruneStale(
     outDir,
     cacheDir,
     started - CLOCK_SLACK_MS,
@@ -76,8 +76,12 @@ export async function buildSite(log: (line: string) => void = console.log) {
     await indexSite(outDir, cacheDir, { rendered, removed }, { log })
     writeHeadersFile(outDir, cacheDir, { rendered, removed })
   }
+  // What pruning left is stamped already; the search bundle and the headers were written since.
   const published = publish
-    ? publishGeneration(outDir, distDir, path.join(path.dirname(outDir), 'published.json'))
+    ? publishGeneration(outDir, distDir, path.join(path.dirname(outDir), 'published.json'), {
+        ...stamps,
+        ...stampOutput(outDir, [SEARCH_BUNDLE, HEADERS_FILE]),
+      })
     : null
   log(
     `Site built in ${((Date.now() - started) / 1000).toFixed(1)}s: ${rendered.length} of ${pages} pages rendered, ${removed.length} files removed` +

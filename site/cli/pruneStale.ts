@@ -3,10 +3,13 @@
  * a page whose document was deleted, unpublished or renamed would stay. After a build, a file is
  * current if this build wrote it, or if it is the kept output of a page Astro skipped (recorded in
  * its incremental-build manifest); anything else is removed. The search bundle is the search
- * index's own (site/cli/searchIndex.ts). Returns what was rendered and what removed.
+ * index's own (site/cli/searchIndex.ts). Returns what was rendered and what removed, and the stamp
+ * of every file kept outside the search bundle, for the publish (site/cli/publishGeneration.ts).
  */
 import { existsSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+
+import type { Stamps } from './publishGeneration.ts'
 
 type Manifest = { routes: Record<string, { paths: Record<string, { outputFile: string }> }> }
 
@@ -23,6 +26,7 @@ export function pruneStale(outDir: string, cacheDir: string, builtSince: number,
   }
   const rendered: string[] = []
   const removed: string[] = []
+  const stamps: Stamps = {}
   let pages = 0
   const walk = (dir: string, rel: string): boolean => {
     let empty = true
@@ -42,6 +46,7 @@ export function pruneStale(outDir: string, cacheDir: string, builtSince: number,
       const fresh = stat.mtimeMs >= builtSince
       if (fresh || kept.has(relative)) {
         empty = false
+        stamps[relative] = [stat.size, stat.mtimeMs]
         if (PAGE_FILE.test(name)) {
           pages += 1
           if (fresh) rendered.push(relative)
@@ -54,5 +59,5 @@ export function pruneStale(outDir: string, cacheDir: string, builtSince: number,
     return empty
   }
   walk(outDir, '')
-  return { rendered, pages, removed }
+  return { rendered, pages, removed, stamps }
 }
