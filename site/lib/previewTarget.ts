@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 
 import { contentType } from '../../cms/contentTypes.ts'
+import { idOf, type Ref } from '../../cms/utilities/idOf.ts'
 import type { Where } from '../loaders/payloadSource.ts'
 
 export type PreviewTarget = { collection: string; id: string }
@@ -49,12 +50,7 @@ function previewCommunity(): string | null {
   const draft = previewDoc()
   if (!draft) return null
   if (draft.collection === 'communities') return String(draft.doc.id)
-  const community = (draft.doc as { community?: unknown }).community
-  const id =
-    typeof community === 'object' && community !== null
-      ? (community as { id?: unknown }).id
-      : community
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : null
+  return idOf((draft.doc as { community?: Ref }).community)
 }
 
 type EntryRef = { collection?: unknown; id?: unknown }
