@@ -1,18 +1,19 @@
 // The public site: static HTML built from the CMS (see site/content.config.ts). Source in site/,
 // output in dist/.
 import react from '@astrojs/react'
-import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
+import { siteUrl } from './site/lib/siteUrl.ts'
+
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
+  site: siteUrl,
   srcDir: './site',
   publicDir: './site/public',
   outDir: process.env.SITE_OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Short links (/t/…/) only redirect to pages the sitemap already lists.
-  integrations: [react(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/t/') })],
+  // The sitemap is written after the build, from the pages it leaves (site/cli/sitemap.ts).
+  integrations: [react()],
   image: { responsiveStyles: false },
   // Every script a file of its own, never inlined however small, so a Content-Security-Policy can
   // allow scripts by origin (the only inline script is the 长辈模式 snippet, whose hash is fixed).

@@ -81,13 +81,14 @@ export const buildSiteTask: TaskConfig<{ input: { reason?: string }; output: obj
         failures: 0,
         error: null,
       })
-      // What the build printed of itself (site/cli/build.ts): its own time, and its work, e.g.
-      // "12 of 11370 pages rendered, 0 files removed".
-      const built = /Site built in ([\d.]+s): (\d+ of \d+ pages rendered, \d+ files removed)/.exec(
-        output,
-      )
+      // What the build printed of itself (site/cli/build.ts): its own time, its work and its
+      // steps, e.g. "12 of 11370 pages rendered, 0 files removed" and "Astro 9.8s, pruning …".
+      const built =
+        /Site built in ([\d.]+s): (\d+ of \d+ pages rendered, \d+ files removed).*\((Astro [^)]*)\)/.exec(
+          output,
+        )
       const detail = built
-        ? ` (${built[2]}; the build itself ${built[1]}, in ${wasWaiting ? 'the process waiting loaded' : 'a new process'})`
+        ? ` (${built[2]}; the build itself ${built[1]}: ${built[3]}; in ${wasWaiting ? 'the process waiting loaded' : 'a new process'})`
         : ''
       log(`Site: ${workerName()} built in ${(durationMs / 1000).toFixed(1)}s${detail}.`)
       return { output: {} }

@@ -17,10 +17,12 @@ import path from 'node:path'
 import { build } from 'astro'
 
 import { projectRoot } from '../../cms/paths.ts'
+import { siteUrl } from '../lib/siteUrl.ts'
 import { pruneStale } from './pruneStale.ts'
 import { publishGeneration, stampOutput } from './publishGeneration.ts'
 import { indexSite, SEARCH_BUNDLE } from './searchIndex.ts'
 import { HEADERS_FILE, writeHeadersFile } from './securityHeaders.ts'
+import { sitemapAddresses, writeSitemap } from './sitemap.ts'
 import { distDir, siteOutput } from './siteOutput.ts'
 
 export { distDir }
@@ -31,6 +33,13 @@ const CLOCK_SLACK_MS = 100
 export async function buildSite(log: (line: string) => void = console.log) {
   process.env.ASTRO_TELEMETRY_DISABLED = '1'
   const started = Date.now()
+  // How long each step took, for the last line: where a publish's seconds go.
+  const steps: string[] = []
+  let stepStarted = started
+  const stepDone = (step: string) => {
+    steps.push(`${step} ${((Date.now() - stepStarted) / 1000).toFixed(1)}s`)
+    stepStarted = Date.now()
+  }
   const { outDir, cacheDir, publish } = siteOutput()
   // Astro bundles the pages' server code into outDir/.prerender when outDir lies within the working
   // folder, else into <working folder>/.astro/.prerender. Every build from the project's root with
@@ -64,28 +73,33 @@ export async function buildSite(log: (line: string) => void = console.log) {
     // What Astro leaves there is its bundle's folder, emptied: a preview's would stay for good.
     rmSync(ownFolder, { recursive: true, force: true })
   }
+  stepDone('Astro')
   const { rendered, pages, removed, stamps } = pruneStale(
     outDir,
     cacheDir,
     started - CLOCK_SLACK_MS,
     SEARCH_BUNDLE,
   )
+  const sitemap = writeSitemap(outDir, sitemapAddresses(Object.keys(stamps), siteUrl), siteUrl)
+  stepDone('pruning and sitemap')
   // Indexed before publishing, so a served site never has pages without their search index. A
   // draft preview (PREVIEW_DOC) serves one page from a throwaway build and needs none.
   if (!process.env.PREVIEW_DOC) {
     await indexSite(outDir, cacheDir, { rendered, removed }, { log })
     writeHeadersFile(outDir, cacheDir, { rendered, removed })
+    stepDone('search index')
   }
-  // What pruning left is stamped already; the search bundle and the headers were written since.
+  // What pruning left is stamped already; the sitemap, search bundle and headers were written since.
   const published = publish
     ? publishGeneration(outDir, distDir, path.join(path.dirname(outDir), 'published.json'), {
         ...stamps,
-        ...stampOutput(outDir, [SEARCH_BUNDLE, HEADERS_FILE]),
+        ...stampOutput(outDir, [SEARCH_BUNDLE, HEADERS_FILE, ...sitemap]),
       })
     : null
+  if (published) stepDone('publishing')
   log(
     `Site built in ${((Date.now() - started) / 1000).toFixed(1)}s: ${rendered.length} of ${pages} pages rendered, ${removed.length} files removed` +
       (published ? `, ${published.copied} files published, ${published.linked} kept` : '') +
-      ` → ${path.relative(projectRoot, published ? distDir : outDir)}/`,
+      ` → ${path.relative(projectRoot, published ? distDir : outDir)}/ (${steps.join(', ')})`,
   )
 }

@@ -130,6 +130,20 @@ describe('no draft appears anywhere', () => {
     expect(sitemap).toContain(routes.community('shili'))
     expect(sitemap).not.toContain('draft-leak-')
   })
+
+  it('the sitemap index names each sitemap file, and they list every page once, short links aside', () => {
+    const locs = (file: string) =>
+      [...readSite(file).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!))
+    const files = locs('sitemap-index.xml').map((url) => url.pathname.slice(1))
+    expect(files).toEqual(['sitemap-0.xml'])
+    const listed = files.flatMap(locs)
+    expect(new Set(listed.map((url) => url.origin))).toEqual(new Set(['https://example.org']))
+    const pages = siteFiles()
+      .filter((file) => /(^|\/)index\.html$/.test(file) && !file.startsWith('t/'))
+      .map((file) => `/${file.slice(0, -'index.html'.length)}`)
+    expect(listed.map((url) => decodeURI(url.pathname)).sort()).toEqual(pages.sort())
+    expect(siteFiles().some((file) => file.startsWith('t/'))).toBe(true)
+  })
 })
 
 describe('uploaded files reach dist/ only while a published document uses them', () => {
