@@ -115,7 +115,7 @@ async function takeStandby(env: NodeJS.ProcessEnv): Promise<ChildProcess | null>
  * Runs `cli/build.ts` in a child process (Astro and Payload each keep one instance per process),
  * with `env` added to this process's environment; resolves with whether it succeeded and the tail of
  * its output, for the error report. The process is the standby when there is one (it then gets
- * `env` with the word to build), else a new one; either way the next one is started afterwards.
+ * `env` with the word to build), else a new one; either way the next one starts loading at once.
  * The IPC channel is also there to end with this process: cli/build.ts stops when it closes, so a
  * build never outlives the worker that started it.
  */
@@ -128,6 +128,9 @@ export async function runSiteBuild(env: Record<string, string> = {}): Promise<Si
     // Should it die just now, its exit below reports the build as failed, and the job is tried again.
     child.send({ env }, () => {})
   } else child = startBuildProcess({ ...base, ...env })
+  // The next build's process loads while this one builds: saves arriving during a build ask for
+  // the next one at once, which should not wait the five seconds a process takes to load.
+  prepareStandbyBuild()
   const result = await new Promise<SiteBuildResult>((resolve) => {
     let output = ''
     let diskFull = false
@@ -142,6 +145,5 @@ export async function runSiteBuild(env: Record<string, string> = {}): Promise<Si
     child.stderr!.on('data', keep)
     child.on('exit', (code) => resolve({ ok: code === 0, output, diskFull, wasWaiting }))
   })
-  prepareStandbyBuild()
   return result
 }
