@@ -12,7 +12,14 @@
  * so once).
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 
@@ -52,11 +59,16 @@ const TITLE_HEIGHT = 330
 const TITLE_SIZES = [76, 66, 58, 50]
 const ACCENT = '#0b5394'
 
-/** The font file share images are drawn with, or null when the machine has none. */
+const fontFiles = new Map<string, string | null>()
+/**
+ * The font file share images are drawn with, or null when the machine has none. Looked for once
+ * per setting: every page with a share image asks, and a build has tens of thousands.
+ */
 export function shareFontFile(): string | null {
-  const given = process.env.SHARE_FONT_FILE
-  if (given) return existsSync(given) ? given : null
-  return FONT_FILES.find((file) => existsSync(file)) ?? null
+  const given = process.env.SHARE_FONT_FILE ?? ''
+  if (!fontFiles.has(given))
+    fontFiles.set(given, (given ? [given] : FONT_FILES).find((file) => existsSync(file)) ?? null)
+  return fontFiles.get(given)!
 }
 
 /** The digest of everything an image shows: its cache key, and the ?v= of its URL. */
@@ -174,9 +186,9 @@ export async function prepareShareImages(
 ): Promise<void> {
   const fontfile = shareFontFile()
   if (!fontfile) return
-  const missing = cards.filter(
-    (card) => !existsSync(path.join(cacheDir, `${shareDigest(card, fontfile)}.png`)),
-  )
+  // One listing of the cache, not a look for each of the site's ten thousand images every build.
+  const cached = new Set(existsSync(cacheDir) ? readdirSync(cacheDir) : [])
+  const missing = cards.filter((card) => !cached.has(`${shareDigest(card, fontfile)}.png`))
   let next = 0
   const worker = async () => {
     while (next < missing.length) await shareImage(missing[next++], cacheDir)
