@@ -124,6 +124,15 @@ describe('titles and summaries first, the full text on request', () => {
     expect(await page.getByRole('link', { name: '也在正文里查找' }).count()).toBe(0)
   })
 
+  it('a full-text link with no words yet (?full=1) searches the full text for what is typed', async () => {
+    await openSearch(page, server.url, { full: '1' })
+    await page.locator('#search-q').fill('物业')
+    await page.locator('#search-q').press('Enter')
+    await page.waitForSelector('.search-app[data-state="results"]')
+    expect((await searchSettled(page)).scope).toBe('full')
+    expect(new URL(page.url()).searchParams.get('full')).toBe('1')
+  })
+
   it('a query the titles cannot fill a page for goes to the full text at once', async () => {
     const view = await openSearch(page, server.url, { q: '茶室' })
     expect(view.scope).toBe('full')

@@ -89,6 +89,8 @@ export function useSearch() {
     const initial = parseSearch(location.search)
     setHydrated(true)
     if (initial.q.trim() || Object.keys(initial.filters).length) void run(initial)
+    // Nothing to search for yet, but a full-text choice (…?full=1) holds for what is typed next.
+    else setQuery(initial)
   })
   // eslint-disable-next-line react-hooks/set-state-in-effect -- once, after hydration (see above)
   useEffect(() => searchFromUrl(), [])
