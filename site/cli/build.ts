@@ -80,14 +80,15 @@ export async function buildSite(log: (line: string) => void = console.log) {
     started - CLOCK_SLACK_MS,
     SEARCH_BUNDLE,
   )
-  const sitemap = writeSitemap(outDir, sitemapAddresses(Object.keys(stamps), siteUrl), siteUrl)
-  stepDone('pruning and sitemap')
+  stepDone('pruning')
   // Indexed before publishing, so a served site never has pages without their search index. A
-  // draft preview (PREVIEW_DOC) serves one page from a throwaway build and needs none.
+  // draft preview (PREVIEW_DOC) serves one page from a throwaway build and needs none, nor a sitemap.
+  const sitemap: string[] = []
   if (!process.env.PREVIEW_DOC) {
+    sitemap.push(...writeSitemap(outDir, sitemapAddresses(Object.keys(stamps), siteUrl), siteUrl))
     await indexSite(outDir, cacheDir, { rendered, removed }, { log })
     writeHeadersFile(outDir, cacheDir, { rendered, removed })
-    stepDone('search index')
+    stepDone('sitemap and search index')
   }
   // What pruning left is stamped already; the sitemap, search bundle and headers were written since.
   const published = publish

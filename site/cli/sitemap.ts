@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-export const SITEMAP_INDEX = 'sitemap-index.xml'
+const SITEMAP_INDEX = 'sitemap-index.xml'
 
 /** Addresses per sitemap file, under the protocol's 50,000 (as @astrojs/sitemap's default). */
 const URLS_PER_FILE = 45_000
