@@ -72,7 +72,7 @@ export function publishGeneration(
   const last = readLastPublish(stampsFile)
   const ours = previous !== null && last.generation === previous
   const before: Stamps = ours ? (last.files ?? {}) : {}
-  const next = path.join(generations(distDir), String(Date.now()))
+  const next = newGenerationFolder(distDir)
   // Astro writes some files again with the same bytes at every build (its optimised images, the
   // bundled scripts and styles, pages whose render did not change): those are not changes, and
   // the served generation holds the file to compare with (`before` is empty unless it is ours).
@@ -128,6 +128,17 @@ export function publishGeneration(
       rmSync(path.join(generations(distDir), name), { recursive: true, force: true })
   rmSync(`${distDir}-before-generations`, { recursive: true, force: true })
   return { ...made, generation: next }
+}
+
+/**
+ * A generation folder named by the time, never one that is there already: two publishes within one
+ * millisecond (tiny sites, two build folders) would otherwise write into the served generation.
+ */
+function newGenerationFolder(distDir: string): string {
+  for (let time = Date.now(); ; time += 1) {
+    const folder = path.join(generations(distDir), String(time))
+    if (!existsSync(folder) && !existsSync(`${folder}.partial`)) return folder
+  }
 }
 
 /**

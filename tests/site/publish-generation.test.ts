@@ -20,7 +20,7 @@ import {
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { publishGeneration } from '../../site/cli/publishGeneration.ts'
 
@@ -142,6 +142,23 @@ describe('publishing a generation', () => {
     expect(tree(distDir)).toEqual(tree(outDir))
     publish()
     expect(tree(distDir)).toEqual(tree(outDir))
+  })
+
+  it('never writes into the served generation, even when two publishes share a millisecond', () => {
+    const served = realpathSync(distDir)
+    const otherOut = path.join(root, 'other-build/out')
+    mkdirSync(path.join(otherOut, 'tongzhi/a'), { recursive: true })
+    writeFileSync(path.join(otherOut, 'tongzhi/a/index.html'), 'notice a v3')
+    // The clock as the served generation was named: the next name is taken already.
+    vi.spyOn(Date, 'now').mockReturnValue(Number(path.basename(served)))
+    try {
+      publishGeneration(otherOut, distDir, path.join(root, 'other-build/published.json'))
+    } finally {
+      vi.restoreAllMocks()
+    }
+    expect(realpathSync(distDir)).not.toBe(served)
+    expect(tree(distDir)).toEqual(tree(otherOut))
+    expect(tree(served)).toEqual(tree(outDir))
   })
 
   it('makes the generation afresh after another build folder published', () => {
