@@ -13,12 +13,13 @@ import './productionMode.ts'
 import { createHash } from 'node:crypto'
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-import { build } from 'astro'
+import { build, type AstroIntegration } from 'astro'
 
 import { projectRoot } from '../../cms/paths.ts'
 import { siteUrl } from '../lib/siteUrl.ts'
-import { pruneStale } from './pruneStale.ts'
+import { pruneStale, takeOutputRecord, writeOutputRecord, type AstroOutput } from './pruneStale.ts'
 import { publishGeneration, stampOutput } from './publishGeneration.ts'
 import { indexSite, SEARCH_BUNDLE } from './searchIndex.ts'
 import { HEADERS_FILE, writeHeadersFile } from './securityHeaders.ts'
@@ -56,12 +57,16 @@ export async function buildSite(log: (line: string) => void = console.log) {
     createHash('sha256').update(outDir).digest('hex').slice(0, 16),
   )
   mkdirSync(ownFolder, { recursive: true })
+  // Taken before Astro writes: a build that stops halfway leaves no record that misses its files.
+  const lastBuild = takeOutputRecord(cacheDir, outDir)
+  const astro: AstroOutput = { pages: [], otherDirs: [] }
   process.chdir(ownFolder)
   try {
     await build({
       root: projectRoot,
       outDir,
       cacheDir,
+      integrations: [recordAstroOutput(outDir, astro)],
       // Always the same: Astro hashes every page's dependencies differently at another log level,
       // so a build at 'warn' after one at 'info' (a worker's after npm start's) rendered every page.
       logLevel: 'info',
@@ -76,9 +81,10 @@ export async function buildSite(log: (line: string) => void = console.log) {
   stepDone('Astro')
   const { rendered, pages, removed, stamps } = pruneStale(
     outDir,
-    cacheDir,
     started - CLOCK_SLACK_MS,
     SEARCH_BUNDLE,
+    astro,
+    lastBuild,
   )
   stepDone('pruning')
   // Indexed before publishing, so a served site never has pages without their search index. A
@@ -97,10 +103,36 @@ export async function buildSite(log: (line: string) => void = console.log) {
         ...stampOutput(outDir, [SEARCH_BUNDLE, HEADERS_FILE, ...sitemap]),
       })
     : null
+  // For the next build's pruning (the search bundle is the search index's to keep).
+  writeOutputRecord(cacheDir, outDir, [...Object.keys(stamps), HEADERS_FILE, ...sitemap])
   if (published) stepDone('publishing')
   log(
     `Site built in ${((Date.now() - started) / 1000).toFixed(1)}s: ${rendered.length} of ${pages} pages rendered, ${removed.length} files removed` +
       (published ? `, ${published.copied} files published, ${published.linked} kept` : '') +
       ` → ${path.relative(projectRoot, published ? distDir : outDir)}/ (${steps.join(', ')})`,
   )
+}
+
+/**
+ * Astro's own account of what it wrote (site/cli/pruneStale.ts): the file of every page it rendered
+ * or kept, and the folders it writes the rest into (its bundled scripts, styles and images, and the
+ * copy of the public folder).
+ */
+function recordAstroOutput(outDir: string, into: AstroOutput): AstroIntegration {
+  return {
+    name: 'record-output',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        const assetsDir = path.join(outDir, config.build.assets)
+        into.otherDirs.push(
+          { from: fileURLToPath(config.publicDir), to: outDir },
+          { from: assetsDir, to: assetsDir },
+        )
+      },
+      'astro:build:done': ({ assets }) => {
+        for (const files of assets.values())
+          for (const file of files) into.pages.push(path.relative(outDir, fileURLToPath(file)))
+      },
+    },
+  }
 }

@@ -223,7 +223,7 @@ function refresh(outDir: string, dir: string, stamps: Stamps, differing: Set<str
 }
 
 /** Takes away the folders a removed file leaves empty (a page that went leaves its folder). */
-function removeEmptyFolders(root: string, relative: string) {
+export function removeEmptyFolders(root: string, relative: string) {
   for (let dir = path.dirname(relative); dir !== '.'; dir = path.dirname(dir)) {
     const full = path.join(root, dir)
     if (!existsSync(full) || readdirSync(full).length > 0) return
