@@ -51,9 +51,13 @@ export function pruneStale(
     let stat
     try {
       stat = statSync(full)
-    } catch {
-      continue // listed by the last build and gone since
+    } catch (error) {
+      // Listed by the last build and gone since (its folder may be a file now).
+      const { code } = error as NodeJS.ErrnoException
+      if (code === 'ENOENT' || code === 'ENOTDIR') continue
+      throw error
     }
+    if (!stat.isFile()) continue
     const fresh = stat.mtimeMs >= builtSince
     if (fresh || pages.has(relative)) {
       stamps[relative] = [stat.size, stat.mtimeMs]

@@ -138,6 +138,25 @@ describe('pruneStale', () => {
     expect(tree(recorded)).toEqual(tree(walked))
   })
 
+  it('takes a record naming files that are gone, or whose folder is a file now, in its stride', () => {
+    const outDir = path.join(root, 'out')
+    builtOutput(outDir)
+    write(outDir, 'kaifang-shuju/data', { old: true })
+    const result = pruneStale(
+      outDir,
+      builtSince,
+      'search',
+      astroOutput(outDir, path.join(root, 'public')),
+      [...lastBuild, 'notices/deleted-by-hand/index.html', 'kaifang-shuju/data/index.html'],
+    )
+    expect(result.removed.sort()).toEqual([
+      '_astro/old-bundle.js',
+      'notices/gone/index.html',
+      'notices/gone/share.png',
+      'sitemap-1.xml',
+    ])
+  })
+
   it('without a record, walks the folder: a file no list knows of is removed too', () => {
     const outDir = path.join(root, 'out')
     builtOutput(outDir)
