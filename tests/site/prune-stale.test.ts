@@ -73,6 +73,17 @@ const lastBuild = [
   'sitemap-1.xml',
 ]
 
+/** What pruning removes of builtOutput with that record: what neither Astro nor this build made. */
+const STALE = [
+  '_astro/old-bundle.js',
+  'notices/gone/index.html',
+  'notices/gone/share.png',
+  'sitemap-1.xml',
+]
+
+const prune = (outDir: string, record: string[] | null) =>
+  pruneStale(outDir, builtSince, 'search', astroOutput(outDir, path.join(root, 'public')), record)
+
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'prune-'))
   write(path.join(root, 'public'), 'files/a.pdf')
@@ -84,19 +95,8 @@ describe('pruneStale', () => {
   it('keeps what Astro kept or wrote and removes the rest, with the folders left empty', () => {
     const outDir = path.join(root, 'out')
     builtOutput(outDir)
-    const result = pruneStale(
-      outDir,
-      builtSince,
-      'search',
-      astroOutput(outDir, path.join(root, 'public')),
-      lastBuild,
-    )
-    expect(result.removed.sort()).toEqual([
-      '_astro/old-bundle.js',
-      'notices/gone/index.html',
-      'notices/gone/share.png',
-      'sitemap-1.xml',
-    ])
+    const result = prune(outDir, lastBuild)
+    expect(result.removed.sort()).toEqual(STALE)
     expect(result.rendered.sort()).toEqual(['notices/edited/index.html', 'notices/new/index.html'])
     expect(result.pages).toBe(3)
     expect(Object.keys(result.stamps).sort()).toEqual([
@@ -114,20 +114,8 @@ describe('pruneStale', () => {
     const [recorded, walked] = [path.join(root, 'recorded'), path.join(root, 'walked')]
     builtOutput(recorded)
     cpSync(recorded, walked, { recursive: true, preserveTimestamps: true })
-    const fromRecord = pruneStale(
-      recorded,
-      builtSince,
-      'search',
-      astroOutput(recorded, path.join(root, 'public')),
-      lastBuild,
-    )
-    const fromWalk = pruneStale(
-      walked,
-      builtSince,
-      'search',
-      astroOutput(walked, path.join(root, 'public')),
-      null,
-    )
+    const fromRecord = prune(recorded, lastBuild)
+    const fromWalk = prune(walked, null)
     const sorted = (result: typeof fromRecord) => ({
       ...result,
       rendered: result.rendered.sort(),
@@ -142,32 +130,19 @@ describe('pruneStale', () => {
     const outDir = path.join(root, 'out')
     builtOutput(outDir)
     write(outDir, 'kaifang-shuju/data', { old: true })
-    const result = pruneStale(
-      outDir,
-      builtSince,
-      'search',
-      astroOutput(outDir, path.join(root, 'public')),
-      [...lastBuild, 'notices/deleted-by-hand/index.html', 'kaifang-shuju/data/index.html'],
-    )
-    expect(result.removed.sort()).toEqual([
-      '_astro/old-bundle.js',
-      'notices/gone/index.html',
-      'notices/gone/share.png',
-      'sitemap-1.xml',
+    const result = prune(outDir, [
+      ...lastBuild,
+      'notices/deleted-by-hand/index.html',
+      'kaifang-shuju/data/index.html',
     ])
+    expect(result.removed.sort()).toEqual(STALE)
   })
 
   it('without a record, walks the folder: a file no list knows of is removed too', () => {
     const outDir = path.join(root, 'out')
     builtOutput(outDir)
     write(outDir, 'left/by/hand.html', { old: true })
-    const result = pruneStale(
-      outDir,
-      builtSince,
-      'search',
-      astroOutput(outDir, path.join(root, 'public')),
-      null,
-    )
+    const result = prune(outDir, null)
     expect(result.removed).toContain('left/by/hand.html')
     expect(existsSync(path.join(outDir, 'left'))).toBe(false)
   })
