@@ -37,10 +37,17 @@ const buildEnv = (): NodeJS.ProcessEnv => ({
   ...process.env,
 })
 
+/**
+ * A young generation of 64 MB instead of V8's default: a build allocates short-lived objects by the
+ * million (the content store's serialisation, Vite's bundle), and fewer, larger scavenges made a
+ * publish's build at 10,000 items about 8% faster (docs/benchmarks.md), its memory no larger.
+ */
+const BUILD_NODE_FLAGS = ['--max-semi-space-size=64']
+
 function startBuildProcess(env: NodeJS.ProcessEnv) {
   const child = spawn(
     path.join(projectRoot, 'node_modules/.bin/node'),
-    [path.join(projectRoot, 'cli/build.ts')],
+    [...BUILD_NODE_FLAGS, path.join(projectRoot, 'cli/build.ts')],
     {
       cwd: projectRoot,
       env,
