@@ -38,8 +38,13 @@ function buildRequested() {
 
 const { payload } = await prepareDatabase(console.log)
 if (process.env.SITE_BUILD_STANDBY === 'waiting' && process.channel) await buildRequested()
-// Taken before building, so content published during the build counts as not yet built.
-const digest = process.env.SITE_OUT_DIR ? null : await siteDigest(payload)
-await buildSite()
+// Taken as the build starts, so content published during the build counts as not yet built; beside
+// the build rather than before it (0.3 s at 10,000 items, on every publish): its few queries are done
+// long before the content loader's first, a second into Astro's start. Were one ever later, the
+// change it saw still has its build job waiting in the queue.
+const [digest] = await Promise.all([
+  process.env.SITE_OUT_DIR ? null : siteDigest(payload),
+  buildSite(),
+])
 if (digest) recordDigest(digest)
 process.exit(0)
