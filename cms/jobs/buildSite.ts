@@ -5,7 +5,7 @@
  * (cms/jobs/siteBuildLock.ts), and a failed build is tried again with growing pauses. Its outcome
  * goes to the site-build global, which the admin dashboard shows.
  */
-import type { Payload, TaskConfig } from 'payload'
+import type { Payload, TaskConfig, Where } from 'payload'
 
 import { SITE_BUILD_FAILURES } from '../globals/SiteBuild/index.ts'
 import { runSiteBuild } from './runSiteBuild.ts'
@@ -19,11 +19,11 @@ import {
 
 export const SITE_QUEUE = 'site'
 /**
- * Edits arriving together are built together: a build waits this long after the first of them.
- * Short, since every publish waits it out; saves arriving during a build are gathered by the one
- * build queued after it anyway (queueSiteBuild).
+ * Edits arriving together (a script's, an import's) are built together: a build waits this long
+ * after the first of them. Short, since every publish waits it out; saves arriving during a build are
+ * gathered by the one build queued after it anyway (queueSiteBuild).
  */
-export const BUILD_DELAY_MS = Number(process.env.SITE_BUILD_DELAY_MS || 500)
+export const BUILD_DELAY_MS = Number(process.env.SITE_BUILD_DELAY_MS || 200)
 
 /** The worker's own output (npm start's terminal), whatever Payload's log level. */
 const log = (line: string) => console.log(line)
@@ -99,6 +99,38 @@ export const buildSiteTask: TaskConfig<{ input: { reason?: string }; output: obj
   },
 }
 
+/** Site builds asked for and not yet taken by a worker (nor given up on after their retries). */
+const WAITING: Where[] = [
+  { taskSlug: { equals: 'buildSite' } },
+  { processing: { equals: false } },
+  { completedAt: { exists: false } },
+  { hasError: { not_equals: true } },
+]
+
+/**
+ * Whether a waiting build may start now (its BUILD_DELAY_MS or retry pause is over), as Payload's
+ * queue would pick it: one read, where asking the queue to run is a write even when nothing is due.
+ */
+export async function buildDue(payload: Payload) {
+  const { totalDocs } = await payload.count({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        ...WAITING,
+        { queue: { equals: SITE_QUEUE } },
+        {
+          or: [
+            { waitUntil: { exists: false } },
+            { waitUntil: { less_than: new Date().toISOString() } },
+          ],
+        },
+      ],
+    },
+    overrideAccess: true,
+  })
+  return totalDocs > 0
+}
+
 /**
  * Asks for a site build unless one is already waiting to start (that one will see this change too,
  * since it reads the content when it starts).
@@ -106,14 +138,7 @@ export const buildSiteTask: TaskConfig<{ input: { reason?: string }; output: obj
 export async function queueSiteBuild(payload: Payload, reason: string, req?: object) {
   const waiting = await payload.find({
     collection: 'payload-jobs',
-    where: {
-      and: [
-        { taskSlug: { equals: 'buildSite' } },
-        { processing: { equals: false } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-      ],
-    },
+    where: { and: WAITING },
     limit: 1,
     depth: 0,
     overrideAccess: true,

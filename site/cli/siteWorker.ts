@@ -8,9 +8,9 @@
 import type { Payload, Where } from 'payload'
 
 import { beijingDay, endOfDay } from '../../cms/beijingTime.ts'
-import { queueSiteBuild, SITE_QUEUE } from '../../cms/jobs/buildSite.ts'
+import { buildDue, queueSiteBuild, SITE_QUEUE } from '../../cms/jobs/buildSite.ts'
 import { prepareStandbyBuild, stopSiteBuilds } from '../../cms/jobs/runSiteBuild.ts'
-import { reclaimDeadBuild } from '../../cms/jobs/siteBuildLock.ts'
+import { LEASE_MS, reclaimDeadBuild } from '../../cms/jobs/siteBuildLock.ts'
 
 export type SiteWorkerOptions = { log: (line: string) => void; pollMs?: number }
 
@@ -47,23 +47,36 @@ export async function nextClockBoundary(payload: Payload, after: number): Promis
   return moments.reduce((next, t) => (t > after && t < next ? t : next), Infinity)
 }
 
-export function startSiteWorker(payload: Payload, { log, pollMs = 500 }: SiteWorkerOptions) {
+/**
+ * How often a worker looks for a build: every publish waits for the next look, so often, and a look
+ * with no build due is one read. A dead worker's lease runs out after LEASE_MS, so looking for one
+ * (a write, in a transaction) six times a lease finds it soon enough.
+ */
+const POLL_MS = 200
+const RECLAIM_MS = LEASE_MS / 6
+
+export function startSiteWorker(payload: Payload, { log, pollMs = POLL_MS }: SiteWorkerOptions) {
   let busy = false
   let stopped = false
   let nextBoundary = Number.POSITIVE_INFINITY
+  let lastReclaim = 0
 
   async function tick() {
     if (busy || stopped) return
     busy = true
     try {
-      const reclaimed = await reclaimDeadBuild(payload)
-      if (reclaimed)
-        log(`Site: a worker stopped mid-build; its job ${reclaimed} goes back to the queue.`)
       const now = Date.now()
+      if (now - lastReclaim >= RECLAIM_MS) {
+        lastReclaim = now
+        const reclaimed = await reclaimDeadBuild(payload)
+        if (reclaimed)
+          log(`Site: a worker stopped mid-build; its job ${reclaimed} goes back to the queue.`)
+      }
       if (now >= nextBoundary) {
         nextBoundary = Number.POSITIVE_INFINITY
         await queueSiteBuild(payload, '通知到期、会议结束或新的一天（公开目录）')
       }
+      if (!(await buildDue(payload))) return
       const { jobStatus } = (await payload.jobs.run({ queue: SITE_QUEUE, limit: 1 })) ?? {}
       if (jobStatus && Object.keys(jobStatus).length)
         nextBoundary = await nextClockBoundary(payload, now)
