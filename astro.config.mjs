@@ -3,6 +3,7 @@
 import react from '@astrojs/react'
 import { defineConfig } from 'astro/config'
 
+import { contentStoreFromFile } from './site/loaders/contentStoreFromFile.ts'
 import { siteUrl } from './site/lib/siteUrl.ts'
 
 export default defineConfig({
@@ -13,7 +14,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // The sitemap is written after the build, from the pages it leaves (site/cli/sitemap.ts).
-  integrations: [react()],
+  // The pages' bundle reads the content store from its file rather than holding a copy of it.
+  integrations: [react(), contentStoreFromFile()],
   image: { responsiveStyles: false },
   // Every script a file of its own, never inlined however small, so a Content-Security-Policy can
   // allow scripts by origin (the only inline script is the 长辈模式 snippet, whose hash is fixed).
