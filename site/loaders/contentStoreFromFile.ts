@@ -1,17 +1,18 @@
 /**
  * Astro writes the loaders' content store to `<cacheDir>/data-store.json`, then inlines the whole
  * file into the pages' server bundle as one string literal. That bundle is made again on every
- * build, however small the change: at 10,000 items the literal is 16 MB, which Vite parses and
- * writes and Node compiles and parses again, and it grows with the city. This integration has the
- * bundle read the same file when it runs instead, so the bundle is the same size at any size of
- * city. Builds only: a static build runs its bundle in its own process, straight after Astro has
- * written the store (the dev server keeps Astro's own module).
+ * build, however small the change: at 10,000 items the literal is 12.5 MB, at 100,000 about 190 MB,
+ * which Astro reads, checks and quotes, Vite bundles and writes, and Node compiles and parses again.
+ * This integration has the bundle read the same file when it runs instead, so the bundle is the same
+ * size at any size of city. Builds only: a static build runs its bundle in its own process, straight
+ * after Astro has written the store (the dev server keeps Astro's own module).
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import type { AstroIntegration } from 'astro'
+import type { Plugin } from 'vite'
 
 /** Astro's module of the content store, as Vite resolves it (astro/dist/content/consts.js). */
 const STORE_MODULE = '\0astro:data-layer-content'
@@ -23,37 +24,34 @@ const STORE_MODULE = '\0astro:data-layer-content'
 const CONTENT_DATA = { astroIncremental: { kind: 'content-data' } }
 
 export function contentStoreFromFile(): AstroIntegration {
-  let file: string | null = null
   let replaced = false
+  let file: string | null = null
+  const plugin: Plugin = {
+    name: 'content-store-from-file',
+    enforce: 'pre',
+    load(id) {
+      // Without a store (no content yet), Astro's own module: an empty one.
+      if (id !== STORE_MODULE || !file || !existsSync(file)) return null
+      replaced = true
+      return {
+        code:
+          `import { readFileSync } from 'node:fs'\n` +
+          `export default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'))`,
+        map: { mappings: '' },
+        meta: CONTENT_DATA,
+      }
+    },
+  }
   return {
     name: 'content-store-from-file',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
-        if (command !== 'build') return
+      'astro:config:done': ({ config }) => {
         file = path.join(fileURLToPath(config.cacheDir), 'data-store.json')
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'content-store-from-file',
-                // Astro's plugin loads the module first (as it must: it is the one that knows
-                // it); its code is then replaced before Vite bundles it.
-                transform(_code, id) {
-                  // Without a store (no content yet) Astro's module is an empty one.
-                  if (id !== STORE_MODULE || !file || !existsSync(file)) return null
-                  replaced = true
-                  return {
-                    code:
-                      `import { readFileSync } from 'node:fs'\n` +
-                      `export default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'))`,
-                    map: { mappings: '' },
-                    meta: CONTENT_DATA,
-                  }
-                },
-              },
-            ],
-          },
-        })
+      },
+      // First of all the plugins: Astro's own, also run early, would otherwise load the module
+      // (reading and quoting the whole file) before this one is asked.
+      'astro:build:setup': ({ vite, target }) => {
+        if (target === 'server') vite.plugins = [plugin, ...(vite.plugins ?? [])]
       },
       // Should Astro rename its module, builds would still be right, only slower: say so.
       'astro:build:done': ({ logger }) => {
