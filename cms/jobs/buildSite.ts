@@ -108,27 +108,31 @@ const WAITING: Where[] = [
 ]
 
 /**
- * Whether a waiting build may start now (its BUILD_DELAY_MS or retry pause is over), as Payload's
- * queue would pick it: one read, where asking the queue to run is a write even when nothing is due.
+ * Whether a waiting build may start now, as Payload's queue would pick it: its BUILD_DELAY_MS or
+ * retry pause is over, and no other site build is running (one at a time: the task's concurrency
+ * key). Two reads; asking the queue to run is a write, even when it then runs nothing.
  */
 export async function buildDue(payload: Payload) {
-  const { totalDocs } = await payload.count({
-    collection: 'payload-jobs',
-    where: {
-      and: [
-        ...WAITING,
-        { queue: { equals: SITE_QUEUE } },
-        {
-          or: [
-            { waitUntil: { exists: false } },
-            { waitUntil: { less_than: new Date().toISOString() } },
-          ],
-        },
+  const count = async (and: Where[]) =>
+    (await payload.count({ collection: 'payload-jobs', where: { and }, overrideAccess: true }))
+      .totalDocs
+  const running = await count([
+    { taskSlug: { equals: 'buildSite' } },
+    { processing: { equals: true } },
+    { completedAt: { exists: false } },
+  ])
+  if (running > 0) return false
+  const due = await count([
+    ...WAITING,
+    { queue: { equals: SITE_QUEUE } },
+    {
+      or: [
+        { waitUntil: { exists: false } },
+        { waitUntil: { less_than: new Date().toISOString() } },
       ],
     },
-    overrideAccess: true,
-  })
-  return totalDocs > 0
+  ])
+  return due > 0
 }
 
 /**

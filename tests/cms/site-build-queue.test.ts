@@ -73,6 +73,19 @@ describe('the site build queue', () => {
     expect(await buildDue(payload)).toBe(true)
   })
 
+  it('says no build is due while another runs, as Payload would run none', async () => {
+    await queueSiteBuild(payload, 'a save')
+    const running = await onlyJob()
+    await setJob(running.id, { processing: true })
+    await queueSiteBuild(payload, 'a save during the build')
+    const { docs } = await siteJobs()
+    const waiting = docs.find((job) => job.id !== running.id)!
+    await setJob(waiting.id, { waitUntil: inMs(-1000) })
+    expect(await buildDue(payload)).toBe(false)
+    await setJob(running.id, { processing: false, completedAt: inMs(0) })
+    expect(await buildDue(payload)).toBe(true)
+  })
+
   it('leaves jobs of other queues to their own runners', async () => {
     await payload.jobs.queue({ task: 'catalogueReminders', queue: 'default', input: {} })
     expect(await buildDue(payload)).toBe(false)
