@@ -99,9 +99,10 @@ export const buildSiteTask: TaskConfig<{ input: { reason?: string }; output: obj
   },
 }
 
+const SITE_BUILD: Where = { taskSlug: { equals: buildSiteTask.slug } }
 /** Site builds asked for and not yet taken by a worker (nor given up on after their retries). */
 const WAITING: Where[] = [
-  { taskSlug: { equals: 'buildSite' } },
+  SITE_BUILD,
   { processing: { equals: false } },
   { completedAt: { exists: false } },
   { hasError: { not_equals: true } },
@@ -110,19 +111,14 @@ const WAITING: Where[] = [
 /**
  * Whether a waiting build may start now, as Payload's queue would pick it: its BUILD_DELAY_MS or
  * retry pause is over, and no other site build is running (one at a time: the task's concurrency
- * key). Two reads; asking the queue to run is a write, even when it then runs nothing.
+ * key). One read when none waits, as on nearly every look; asking the queue to run is a write,
+ * even when it then runs nothing.
  */
 export async function buildDue(payload: Payload) {
-  const count = async (and: Where[]) =>
+  const any = async (and: Where[]) =>
     (await payload.count({ collection: 'payload-jobs', where: { and }, overrideAccess: true }))
-      .totalDocs
-  const running = await count([
-    { taskSlug: { equals: 'buildSite' } },
-    { processing: { equals: true } },
-    { completedAt: { exists: false } },
-  ])
-  if (running > 0) return false
-  const due = await count([
+      .totalDocs > 0
+  const due = await any([
     ...WAITING,
     { queue: { equals: SITE_QUEUE } },
     {
@@ -132,7 +128,10 @@ export async function buildDue(payload: Payload) {
       ],
     },
   ])
-  return due > 0
+  return (
+    due &&
+    !(await any([SITE_BUILD, { processing: { equals: true } }, { completedAt: { exists: false } }]))
+  )
 }
 
 /**

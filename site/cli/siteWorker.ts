@@ -49,7 +49,7 @@ export async function nextClockBoundary(payload: Payload, after: number): Promis
 
 /**
  * How often a worker looks for a build: every publish waits for the next look, so often, and a look
- * with no build due is one read. A dead worker's lease runs out after LEASE_MS, so looking for one
+ * with no build waiting is one read (buildDue). A dead worker's lease runs out after LEASE_MS, so looking for one
  * (a write, in a transaction) six times a lease finds it soon enough.
  */
 const POLL_MS = 200
