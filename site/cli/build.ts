@@ -18,7 +18,9 @@ import { fileURLToPath } from 'node:url'
 import { build, type AstroIntegration } from 'astro'
 
 import { projectRoot } from '../../cms/paths.ts'
+import { previewPage } from '../lib/previewTarget.ts'
 import { siteUrl } from '../lib/siteUrl.ts'
+import { previewPageOnly } from './previewPageOnly.ts'
 import { pruneStale, takeOutputRecord, writeOutputRecord, type AstroOutput } from './pruneStale.ts'
 import { publishGeneration, stampOutput } from './publishGeneration.ts'
 import { indexSite, SEARCH_BUNDLE } from './searchIndex.ts'
@@ -60,13 +62,17 @@ export async function buildSite(log: (line: string) => void = console.log) {
   // Taken before Astro writes: a build that stops halfway leaves no record that misses its files.
   const lastBuild = takeOutputRecord(cacheDir, outDir)
   const astro: AstroOutput = { pages: [], otherDirs: [] }
+  const preview = previewPage()
   process.chdir(ownFolder)
   try {
     await build({
       root: projectRoot,
       outDir,
       cacheDir,
-      integrations: [recordAstroOutput(outDir, astro)],
+      integrations: [
+        recordAstroOutput(outDir, astro),
+        ...(preview ? [previewPageOnly(preview)] : []),
+      ],
       // Always the same: Astro hashes every page's dependencies differently at another log level,
       // so a build at 'warn' after one at 'info' (a worker's after npm start's) rendered every page.
       logLevel: 'info',

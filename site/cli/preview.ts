@@ -22,9 +22,9 @@ function reply(res: ServerResponse, status: number, text: string) {
 /**
  * `/_preview/<collection>/<id>?token=…`: a draft rendered by the site's own page templates. The token
  * is the staff member's login; the draft is read with their rights (another community's draft is
- * "not found"). The pages about the draft (site/lib/previewTarget.ts) are built into a throwaway
- * folder, from a content store of the previews' own with the draft added; the page is served with a
- * banner and `noindex`, and the folder is deleted: nothing reaches the public site.
+ * "not found"). The draft's page alone (site/lib/previewTarget.ts) is built into a throwaway folder,
+ * from a content store of the previews' own with the draft added; it is served with a banner and
+ * `noindex`, and the folder is deleted: nothing reaches the public site.
  */
 export function previewHandler(payload: Payload) {
   const cacheDir = path.join(projectRoot, 'node_modules/.astro-preview')

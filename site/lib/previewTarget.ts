@@ -1,8 +1,9 @@
 /**
  * A draft preview (site/cli/preview.ts) builds the site with one draft added (PREVIEW_DOC, read by
- * the loader too) and serves one page of it. Such a build renders only the pages whose subject is
- * the draft (site/lib/cacheKey.ts's keyed()), not the whole site: its cost then does not grow with
- * the site, and it never needs a full render after a template change.
+ * the loader too) and serves one page of it. Such a build lists only the pages whose subject is the
+ * draft (site/lib/cacheKey.ts's keyed()) and renders only the one it serves (previewPage(),
+ * site/cli/previewPageOnly.ts), not the whole site: its cost then does not grow with the site, and
+ * it never needs a full render after a template change.
  */
 import { readFileSync } from 'node:fs'
 
@@ -30,6 +31,13 @@ export function previewTarget(): PreviewTarget | null {
   if (!draft || !type || !('site' in type)) return null
   // The loader's entry id: the slug, or the document id for types without one.
   return { collection: type.site, id: String(draft.doc.slug ?? draft.doc.id) }
+}
+
+/** The path of the page a preview serves (the draft's own), or null outside a preview build. */
+export function previewPage(): string | null {
+  const draft = previewDoc()
+  const type = draft && contentType(draft.collection)
+  return type && 'page' in type ? type.page(draft.doc) : null
 }
 
 /** The collections a preview build reads for the draft's community alone: nearly all of a city. */

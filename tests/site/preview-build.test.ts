@@ -13,8 +13,8 @@ import { copyOfCorpus } from '../helpers/corpusTemplate.ts'
 
 /**
  * A draft preview's build (site/cli/preview.ts runs it with PREVIEW_DOC): the real templates, the
- * draft added to its collection, and only the pages about the draft rendered, not the whole site.
- * The pages without parameters (home, search, indexes) are rendered as ever; no other item page is.
+ * draft added to its collection, and only the page it serves rendered: not the whole site, nor the
+ * pages without parameters (home, search, indexes) that every build renders.
  */
 const TITLE = '预览构建测试：关于更换楼道灯的通知'
 const SLUG = 'yulan-goujian-ceshi'
@@ -113,17 +113,10 @@ describe('a draft preview build', () => {
     expect(html).toContain('<html lang="zh-CN"')
   })
 
-  it('renders no other item page, list or feed', () => {
-    const html = files.filter((file) => file.endsWith('.html'))
-    const itemPages = html.filter((file) =>
-      /^(shequ\/[^/]+\/(tongzhi|gongkai)\/[^/]+\/|anli\/[^/]+\/|pinpai\/[^/]+\/)index\.html$/.test(
-        file,
-      ),
-    )
-    expect(itemPages).toEqual([pageFile(routes.notice('shili', SLUG))])
-    // Of a community's pages only the draft's own; the corpus site has over 500.
-    expect(html.filter((file) => file.startsWith('shequ/'))).toEqual(itemPages)
-    expect(html.length).toBeLessThan(20)
+  it('renders no other page, list, feed or file', () => {
+    // Only the page and the assets it uses (styles, scripts, images); the corpus site has over 1,000.
+    const pages = files.filter((file) => !/^(_astro|files)\//.test(file))
+    expect(pages).toEqual([pageFile(routes.notice('shili', SLUG))])
   })
 
   // What makes a preview's cost that of one community, not of the city.
