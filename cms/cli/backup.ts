@@ -8,9 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { createClient } from '@libsql/client'
-
 import { defaultSqliteUrl, isMongoUri } from '../database/adapter.ts'
+import { openSqliteConnection } from '../database/nodeSqliteConnection.ts'
 
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')
 const archive = path.resolve(process.argv[2] ?? path.join('backups', `backup-${stamp}.tar.gz`))
@@ -19,7 +18,7 @@ let snapshotDir: string | undefined
 if (!isMongoUri(process.env.DATABASE_URI)) {
   snapshotDir = mkdtempSync(path.join(tmpdir(), 'backup-db-'))
   const snapshot = path.join(snapshotDir, 'cms.db')
-  const live = createClient({ url: process.env.DATABASE_URI || defaultSqliteUrl() })
+  const live = openSqliteConnection(process.env.DATABASE_URI || defaultSqliteUrl())
   await live.execute('PRAGMA busy_timeout = 10000')
   await live.execute({ sql: 'VACUUM INTO ?', args: [snapshot] })
   live.close()

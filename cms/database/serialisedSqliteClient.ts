@@ -1,7 +1,8 @@
 /**
- * The libsql client Payload's SQLite adapter talks to, made safe for many requests at once.
+ * The client (libsql's interface, over node:sqlite: nodeSqliteConnection.ts) Payload's SQLite
+ * adapter talks to, made safe for many requests at once.
  *
- * libsql's `file:` client is synchronous underneath and hands each transaction the connection it
+ * libsql's own `file:` client, which the adapter opens by itself, is synchronous underneath and hands each transaction the connection it
  * was using, opening a fresh one (without the busy timeout the adapter set on the first) for
  * everything after. With several requests saving at once, their transactions fought for SQLite's
  * single write lock on separate connections, and a BEGIN that lost failed at once. Worse, a
@@ -17,17 +18,17 @@
  * turn; other processes (the site builder, a seed) are waited for by SQLite's busy handler. A
  * connection that reported SQLITE_BUSY, or could not roll back, is replaced before it is used again.
  */
-import {
-  createClient,
-  type Client,
-  type Config,
-  type InStatement,
-  type ResultSet,
-  type Transaction,
-  type TransactionMode,
+import type {
+  Client,
+  Config,
+  InStatement,
+  ResultSet,
+  Transaction,
+  TransactionMode,
 } from '@libsql/client'
 
 import { DatabaseBusyError, isDatabaseBusy } from './databaseBusy.ts'
+import { openSqliteConnection, type SqliteConnection } from './nodeSqliteConnection.ts'
 
 export type SerialisedClientOptions = {
   /** How long SQLite waits for another process's write lock before giving up (busy_timeout). */
@@ -72,15 +73,15 @@ function createQueue(timeoutMs: number) {
   }
 }
 
-/** One libsql connection, set up for this process's use and replaced when it becomes unusable. */
+/** One connection, set up for this process's use and replaced when it becomes unusable. */
 function connection(config: Config, busyTimeoutMs: number, role: 'writer' | 'reader') {
-  let client: Client
+  let client: SqliteConnection
   let ready: Promise<void>
   /** Counts replacements, so a transaction knows its connection is gone rather than reusing another. */
   let generation = 0
   const open = () => {
     generation += 1
-    client = createClient(config)
+    client = openSqliteConnection(config.url)
     ready = (async () => {
       await client.execute(`PRAGMA busy_timeout = ${Math.round(busyTimeoutMs)}`)
       if (role === 'reader') return
@@ -104,7 +105,7 @@ function connection(config: Config, busyTimeoutMs: number, role: 'writer' | 'rea
   open()
   return {
     /** Runs `work` on the connection; one that failed with SQLITE_BUSY is replaced for next time. */
-    async use<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    async use<T>(work: (client: SqliteConnection) => Promise<T>): Promise<T> {
       await ready
       try {
         return await work(client)
@@ -132,7 +133,7 @@ export function createSerialisedSqliteClient(
   const reader = connection(config, options.busyTimeoutMs, 'reader')
   const turn = createQueue(options.queueTimeoutMs)
 
-  const withWriter = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
+  const withWriter = async <T>(work: (client: SqliteConnection) => Promise<T>): Promise<T> => {
     const release = await turn()
     try {
       return await writer.use(work)

@@ -14,9 +14,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
-import { createClient } from '@libsql/client'
 import { create, extract } from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { openSqliteConnection } from '../../cms/database/nodeSqliteConnection.ts'
 
 import { startCms } from '../helpers/cms.ts'
 import { startS3Server } from '../helpers/s3Server.ts'
@@ -71,7 +72,7 @@ async function manifestIn(archive: string) {
 
 /** Rows per table, read from the SQLite file itself rather than through the CMS. */
 async function rowsIn(dataDir: string, tables: string[]) {
-  const db = createClient({ url: `file:${path.join(dataDir, 'cms.db')}` })
+  const db = openSqliteConnection(`file:${path.join(dataDir, 'cms.db')}`)
   const counts: Record<string, number> = {}
   for (const table of tables) {
     const { rows } = await db.execute(`SELECT count(*) AS n FROM "${table.replaceAll('-', '_')}"`)

@@ -3,8 +3,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { createClient } from '@libsql/client'
 import { afterAll, describe, expect, it } from 'vitest'
+
+import { openSqliteConnection } from '../../cms/database/nodeSqliteConnection.ts'
 
 import { copyOfCorpus } from '../helpers/corpusTemplate.ts'
 import { contentRoot, nodeBin, repoRoot } from '../helpers/paths.ts'
@@ -31,7 +32,7 @@ function changedCorpus() {
 }
 
 async function everyRow(dataDir: string) {
-  const db = createClient({ url: `file:${path.join(dataDir, 'cms.db')}` })
+  const db = openSqliteConnection(`file:${path.join(dataDir, 'cms.db')}`)
   try {
     const { rows: tables } = await db.execute(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 
-import { createClient } from '@libsql/client'
 import { afterAll, describe, expect, it } from 'vitest'
+
+import { openSqliteConnection } from '../../cms/database/nodeSqliteConnection.ts'
 
 import { isStorageFailure } from '../../cms/database/databaseBusy.ts'
 import { copyOfCorpus } from '../helpers/corpusTemplate.ts'
@@ -54,7 +55,7 @@ describe('the disk fills up while staff save', () => {
     for (const failure of failed) expect(isStorageFailure(failure), failure.message).toBe(true)
 
     // Read back without the limit, in this process: what the CMS reported is what is stored.
-    const client = createClient({ url: `file:${db}` })
+    const client = openSqliteConnection(`file:${db}`)
     const { rows } = await client.execute("SELECT slug FROM notices WHERE slug LIKE 'cipan-man-%'")
     const { rows: check } = await client.execute('PRAGMA integrity_check')
     client.close()
