@@ -10,6 +10,13 @@ export const projectRoot = path.resolve(
 
 export const cmsDir = path.join(projectRoot, 'cms')
 
+/**
+ * The pinned Node (the devDependency `node`), for every process this project starts. A script's
+ * `#!/usr/bin/env node` takes whichever Node the PATH has first, which outside npm's scripts is the
+ * machine's own (Node 20 here, without node:sqlite).
+ */
+export const nodeBin = path.join(projectRoot, 'node_modules/.bin/node')
+
 /** Where local state lives; everything under it is generated and git-ignored. */
 export const dataDir = path.resolve(projectRoot, process.env.DATA_DIR || '.data')
 

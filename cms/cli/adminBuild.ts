@@ -3,11 +3,13 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { cmsDir, projectRoot } from '../paths.ts'
+import { cmsDir, nodeBin, projectRoot } from '../paths.ts'
 
 export const adminDir = path.join(cmsDir, 'admin')
 const STAMP = path.join(adminDir, '.next', 'source-digest')
-export const nextBin = path.join(projectRoot, 'node_modules', '.bin', 'next')
+const nextCli = path.join(projectRoot, 'node_modules/next/dist/bin/next')
+/** Next's command line with `args`, run by the pinned Node (cms/paths.ts says why). */
+export const nextCommand = (...args: string[]): [string, string[]] => [nodeBin, [nextCli, ...args]]
 
 /** A digest of everything the admin build depends on: the CMS sources, patches and the lockfile. */
 function sourceDigest(): string {
@@ -27,13 +29,12 @@ function sourceDigest(): string {
   return hash.digest('hex')
 }
 
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs `next <args>` to its end. */
+export function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: projectRoot, env, stdio: 'inherit' })
+    const child = spawn(...nextCommand(...args), { cwd: projectRoot, env, stdio: 'inherit' })
     child.on('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${path.basename(command)} ${args[0]} exited with ${code}`)),
+      code === 0 ? resolve() : reject(new Error(`next ${args[0]} exited with ${code}`)),
     )
   })
 }
@@ -46,12 +47,12 @@ export async function ensureAdminBuild(env: NodeJS.ProcessEnv, log: (line: strin
     return
   }
   log('Building the admin (Next.js production build, about a minute) …')
-  await run(nextBin, ['build', adminDir], env)
+  await runNext(['build', adminDir], env)
   writeFileSync(STAMP, digest)
 }
 
 export const startAdmin = (port: number, env: NodeJS.ProcessEnv) =>
-  spawn(nextBin, ['start', adminDir, '--port', String(port)], {
+  spawn(...nextCommand('start', adminDir, '--port', String(port)), {
     cwd: projectRoot,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import type { Socket } from 'node:net'
 import path from 'node:path'
 
-import { projectRoot } from '../paths.ts'
+import { nodeBin, projectRoot } from '../paths.ts'
 
 /** How Node, SQLite and Pagefind (Rust) say that a write found no room. */
 const DISK_FULL =
@@ -45,15 +45,11 @@ const buildEnv = (): NodeJS.ProcessEnv => ({
 const BUILD_NODE_FLAGS = ['--max-semi-space-size=64']
 
 function startBuildProcess(env: NodeJS.ProcessEnv) {
-  const child = spawn(
-    path.join(projectRoot, 'node_modules/.bin/node'),
-    [...BUILD_NODE_FLAGS, path.join(projectRoot, 'cli/build.ts')],
-    {
-      cwd: projectRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    },
-  )
+  const child = spawn(nodeBin, [...BUILD_NODE_FLAGS, path.join(projectRoot, 'cli/build.ts')], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  })
   running.add(child)
   child.once('exit', () => running.delete(child))
   return child

@@ -1,4 +1,4 @@
-import { adminDir, nextBin } from '../../cms/cli/adminBuild.ts'
+import { adminDir, nextCommand } from '../../cms/cli/adminBuild.ts'
 import { ensureAdminBuilt } from './adminBuilt.ts'
 import { copyOfCorpus } from './corpusTemplate.ts'
 import { freePort } from './freePort.ts'
@@ -29,8 +29,7 @@ export async function startCmsServer(
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const server = spawnServer(
-    nextBin,
-    ['start', adminDir, '--port', String(port), '--hostname', '127.0.0.1'],
+    ...nextCommand('start', adminDir, '--port', String(port), '--hostname', '127.0.0.1'),
     {
       ...baseEnv,
       DATA_DIR: dataDir,
