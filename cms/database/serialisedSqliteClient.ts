@@ -2,9 +2,9 @@
  * The client (libsql's interface, over node:sqlite: nodeSqliteConnection.ts) Payload's SQLite
  * adapter talks to, made safe for many requests at once.
  *
- * libsql's own `file:` client, which the adapter opens by itself, is synchronous underneath and hands each transaction the connection it
- * was using, opening a fresh one (without the busy timeout the adapter set on the first) for
- * everything after. With several requests saving at once, their transactions fought for SQLite's
+ * libsql's own `file:` client, which the adapter opens by itself, is synchronous underneath and
+ * hands each transaction the connection it was using, opening a fresh one (without the busy
+ * timeout the adapter set on the first) for everything after. With several requests saving at once, their transactions fought for SQLite's
  * single write lock on separate connections, and a BEGIN that lost failed at once. Worse, a
  * statement that failed with SQLITE_BUSY stays "in progress" on its connection
  * (tursodatabase/libsql-client-ts#352), so that connection's next COMMIT fails — which Payload
