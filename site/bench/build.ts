@@ -76,6 +76,18 @@ const env: NodeJS.ProcessEnv = {
 delete env.CI
 delete env.SITE_OUT_DIR
 
+type Failure = { message?: string; code?: string; cause?: unknown }
+/**
+ * An error with what caused it, and what caused that: fetch says only "fetch failed", its causes
+ * why (a reset connection, a timeout).
+ */
+function failure(error: unknown): string {
+  const parts: string[] = []
+  for (let e = error as Failure | undefined; e && parts.length < 4; e = e.cause as Failure)
+    parts.push([e.code, e.message].filter(Boolean).join(' '))
+  return parts.join(' ← ')
+}
+
 const loadStart = os.loadavg()[0]
 if (loadStart > 3)
   console.warn(
@@ -219,12 +231,12 @@ if (full.ok) {
         `Draft preview in ${preview.seconds.map((s) => `${s.toFixed(1)}s`).join(', then ')}`,
       )
     } catch (error) {
-      console.error(`Draft preview failed: ${(error as Error).message}`)
-      notes.push(`Draft preview failed: ${(error as Error).message.slice(0, 400)}`)
+      console.error(`Draft preview failed: ${failure(error)}`)
+      notes.push(`Draft preview failed: ${failure(error).slice(0, 400)}`)
     }
   } catch (error) {
-    console.error(`Publish → live failed: ${(error as Error).message}`)
-    notes.push(`Publish → live failed: ${(error as Error).message.slice(0, 400)}`)
+    console.error(`Publish → live failed: ${failure(error)}`)
+    notes.push(`Publish → live failed: ${failure(error).slice(0, 400)}`)
   } finally {
     if (stack) {
       writeFileSync(path.join(runDir, 'stack.log'), stack.log())

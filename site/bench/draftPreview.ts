@@ -34,7 +34,9 @@ export async function draftPreview(
     const t0 = performance.now()
     const response = await fetch(
       `${stack.siteUrl}/_preview/notices/${notice.id}?token=${admin.token}`,
-    )
+    ).catch((error: unknown) => {
+      throw new Error(`the preview request (${i}) got no answer`, { cause: error })
+    })
     const html = await response.text()
     if (response.status !== 200 || !html.includes(escapeHtml(title)))
       throw new Error(
