@@ -4,10 +4,10 @@
  * migrate, executeMultiple, close), so Payload's adapter and drizzle see no difference.
  *
  * Why not libsql's own: its native statements are never freed. Each query left 1–4 KB behind
- * (measured: 40,000 prepared selects grew a process by 130 MB, garbage-collected or not), so a
- * CMS process grew by about 60 KB per list read and 350 KB per save, for as long as it ran, and
- * the benchmark's generator reached 19 GB at 100,000 items. node:sqlite frees them (the same
- * 200,000 selects: flat), is the same SQLite file format, and comes with the pinned Node.
+ * (measured: 30,000 more prepared selects grew a process by 126 MB, garbage-collected or not), so
+ * a CMS process grew by about 60 KB per list read and 350 KB per save, for as long as it ran, and
+ * the benchmark's generator reached 19 GB at 100,000 items. node:sqlite frees them (150,000 more
+ * of the same selects: 3 MB), is the same SQLite file format, and comes with the pinned Node.
  */
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
 import { fileURLToPath } from 'node:url'
