@@ -4,12 +4,12 @@
  *
  * libsql's own `file:` client, which the adapter opens by itself, is synchronous underneath and
  * hands each transaction the connection it was using, opening a fresh one (without the busy
- * timeout the adapter set on the first) for everything after. With several requests saving at once, their transactions fought for SQLite's
- * single write lock on separate connections, and a BEGIN that lost failed at once. Worse, a
- * statement that failed with SQLITE_BUSY stays "in progress" on its connection
- * (tursodatabase/libsql-client-ts#352), so that connection's next COMMIT fails — which Payload
- * then reported as a successful save (see patches/@payloadcms+drizzle*). That is how acknowledged
- * saves were lost.
+ * timeout the adapter set on the first) for everything after. With several requests saving at
+ * once, their transactions fought for SQLite's single write lock on separate connections, and a
+ * BEGIN that lost failed at once. Worse, a statement that failed with SQLITE_BUSY stays "in
+ * progress" on its connection (tursodatabase/libsql-client-ts#352), so that connection's next
+ * COMMIT fails — which Payload then reported as a successful save (see
+ * patches/@payloadcms+drizzle*). That is how acknowledged saves were lost.
  *
  * Here every process has exactly two connections, each with the busy timeout set:
  * - the writer, used by one transaction (or one lone write) at a time, in the order they asked, and
