@@ -14,7 +14,7 @@ import path from 'node:path'
 
 import autocannon from 'autocannon'
 
-import { projectRoot } from '../../cms/paths.ts'
+import { nodeBin as node, projectRoot } from '../../cms/paths.ts'
 import { anonymous, restClient } from '../../tests/helpers/rest.ts'
 import { startStack } from './publishToLive.ts'
 import { appendMarkdown, machineLine } from './report.ts'
@@ -27,7 +27,6 @@ const option = (name: string, fallback: number) => {
 const seconds = option('seconds', 30)
 const clients = option('clients', 32)
 const record = !args.includes('--no-record')
-const node = path.join(projectRoot, 'node_modules/.bin/node')
 const docsFile = path.join(projectRoot, 'docs/benchmarks.md')
 
 type Run = {

@@ -32,7 +32,7 @@ import {
 import os from 'node:os'
 import path from 'node:path'
 
-import { projectRoot } from '../../cms/paths.ts'
+import { nodeBin as node, projectRoot } from '../../cms/paths.ts'
 import { runEleventyPeer, ELEVENTY_VERSION } from './eleventyPeer.ts'
 import type { GenerateReport } from './generate.ts'
 import { measureCommand } from './processTree.ts'
@@ -55,7 +55,6 @@ if (!Number.isInteger(n) || n < 1) {
 }
 const record = !args.includes('--no-record')
 const reuse = args.includes('--reuse-data')
-const node = path.join(projectRoot, 'node_modules/.bin/node')
 const benchDir = path.resolve(process.env.BENCH_DIR || path.join(os.tmpdir(), 'jumin-build-bench'))
 const runDir = path.join(benchDir, `n${n}`)
 const dataDir = path.join(runDir, 'data')

@@ -41,7 +41,7 @@ import path from 'node:path'
 
 import type { Browser } from 'playwright-core'
 
-import { projectRoot } from '../../cms/paths.ts'
+import { nodeBin as node, projectRoot } from '../../cms/paths.ts'
 import { launchBrowser } from '../../tests/helpers/browser.ts'
 import { indexSite } from '../cli/searchIndex.ts'
 import { serveStatic } from '../cli/serveStatic.ts'
@@ -62,7 +62,6 @@ const scaleArg = process.argv.indexOf('--scale')
 const scaleTo = scaleArg > 0 ? Number(process.argv[scaleArg + 1]) : 0
 if (scaleArg > 0 && !(scaleTo > SYNTHETIC_ITEMS))
   throw new Error(`--scale needs a number of pages above ${SYNTHETIC_ITEMS}`)
-const node = path.join(projectRoot, 'node_modules/.bin/node')
 
 type Site = {
   name: string
