@@ -1,7 +1,7 @@
 /**
  * `npm run build`: the public site alone. Brings the database up to date (loading content/ if it is
  * empty), then builds dist/ from the published content (site/cli/build.ts). Also what the site
- * builder and previews run in a child process (cms/jobs/runSiteBuild.ts).
+ * builder runs in a child process (cms/jobs/runSiteBuild.ts).
  */
 // First: it switches this process to production mode before the CMS loads React.
 import { buildSite } from '../site/cli/build.ts'
@@ -22,7 +22,7 @@ if (process.channel) {
 
 /**
  * A standby build (cms/jobs/runSiteBuild.ts): all of the above loaded and the database open, it
- * waits for the word, which brings that build's own settings (a preview's folder and draft).
+ * waits for the word, which brings that build's own settings (its output folder, say).
  */
 function buildRequested() {
   return new Promise<void>((resolve) => {

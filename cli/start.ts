@@ -5,10 +5,9 @@
  * changes made in the admin rebuild the site by themselves (site/cli/siteWorker.ts, taking builds from the jobs queue).
  */
 import { buildSite, distDir } from '../site/cli/build.ts'
-import { previewHandler } from '../site/cli/preview.ts'
+import { draftPreviews } from '../site/cli/preview.ts'
 import { serveStatic } from '../site/cli/serveStatic.ts'
 import { startSiteWorker } from '../site/cli/siteWorker.ts'
-import { stopSiteBuilds } from '../cms/jobs/runSiteBuild.ts'
 import { builtDigest, recordDigest, siteDigest } from '../site/cli/siteDigest.ts'
 import { payloadSecret } from '../cms/secret.ts'
 import { ensureAdminBuild, startAdmin } from '../cms/cli/adminBuild.ts'
@@ -46,11 +45,17 @@ if (digest === builtDigest()) {
 
 await ensureAdminBuild(env, log)
 
+const previews = draftPreviews(payload)
 const site = await serveStatic(distDir, {
   port: sitePort,
   host: process.env.HOST || '127.0.0.1',
-  handle: previewHandler(payload),
+  handle: previews.handle,
 })
+// The preview renderer starts now rather than on the first preview (SITE_BUILD_STANDBY=off: then).
+if (process.env.SITE_BUILD_STANDBY !== 'off')
+  void previews
+    .warm()
+    .catch((error: unknown) => log(`The preview renderer did not start: ${error}`))
 // SITE_WORKER=off: this machine only serves; builds run on `npm run worker` machines.
 const builder = process.env.SITE_WORKER === 'off' ? null : startSiteWorker(payload, { log })
 const admin = startAdmin(adminPort, env)
@@ -77,8 +82,8 @@ const stop = async (code: number) => {
   void site.close()
   // The admin and the build processes end first: none may go on writing DATA_DIR (the database
   // among it) once this has stopped, so whoever stopped it may remove the folder at once.
-  // A preview's build counts too, with no site worker here (SITE_WORKER=off).
-  await Promise.all([adminExited, builder ? builder.stop() : stopSiteBuilds()])
+  // The preview renderer too.
+  await Promise.all([adminExited, builder?.stop(), previews.stop()])
   process.exit(code)
 }
 admin.on('exit', (code) => void stop(code ?? 0))

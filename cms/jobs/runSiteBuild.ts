@@ -63,7 +63,7 @@ function hold(child: ChildProcess, held: boolean) {
 }
 
 /**
- * Starts the next build's process now, so a publish or preview need not wait for it to load
+ * Starts the next build's process now, so a publish need not wait for it to load
  * (SITE_BUILD_STANDBY=off saves its memory instead). It ends with this process, like any build.
  */
 export function prepareStandbyBuild() {

@@ -18,9 +18,7 @@ import { fileURLToPath } from 'node:url'
 import { build, type AstroIntegration } from 'astro'
 
 import { projectRoot } from '../../cms/paths.ts'
-import { previewPage } from '../lib/previewTarget.ts'
 import { siteUrl } from '../lib/siteUrl.ts'
-import { previewPageOnly } from './previewPageOnly.ts'
 import { pruneStale, takeOutputRecord, writeOutputRecord, type AstroOutput } from './pruneStale.ts'
 import { publishGeneration, stampOutput } from './publishGeneration.ts'
 import { indexSite, SEARCH_BUNDLE } from './searchIndex.ts'
@@ -34,6 +32,10 @@ export { distDir }
 const CLOCK_SLACK_MS = 100
 
 export async function buildSite(log: (line: string) => void = console.log) {
+  // The content loader adds PREVIEW_DOC's draft to the store: only ever for the preview renderer
+  // (site/cli/previewRenderer.ts), whose pages nobody but staff sees. A build would publish it.
+  if (process.env.PREVIEW_DOC)
+    throw new Error('PREVIEW_DOC is set: a site build never includes a draft (unset it).')
   process.env.ASTRO_TELEMETRY_DISABLED = '1'
   const started = Date.now()
   // How long each step took, for the last line: where a publish's seconds go.
@@ -46,7 +48,7 @@ export async function buildSite(log: (line: string) => void = console.log) {
   const { outDir, cacheDir, publish } = siteOutput()
   // Astro bundles the pages' server code into outDir/.prerender when outDir lies within the working
   // folder, else into <working folder>/.astro/.prerender. Every build from the project's root with
-  // its output elsewhere (previews, tests, a DATA_DIR outside the project) would share that one,
+  // its output elsewhere (tests, a DATA_DIR outside the project) would share that one,
   // and delete its chunks under another build still rendering. So each output folder has a working
   // folder of its own, inside the project, where the bundle still finds node_modules.
   // The site's modules, loaded by Astro after the move, find the project by PROJECT_ROOT
@@ -62,17 +64,13 @@ export async function buildSite(log: (line: string) => void = console.log) {
   // Taken before Astro writes: a build that stops halfway leaves no record that misses its files.
   const lastBuild = takeOutputRecord(cacheDir, outDir)
   const astro: AstroOutput = { pages: [], otherDirs: [] }
-  const preview = previewPage()
   process.chdir(ownFolder)
   try {
     await build({
       root: projectRoot,
       outDir,
       cacheDir,
-      integrations: [
-        recordAstroOutput(outDir, astro),
-        ...(preview ? [previewPageOnly(preview)] : []),
-      ],
+      integrations: [recordAstroOutput(outDir, astro)],
       // Always the same: Astro hashes every page's dependencies differently at another log level,
       // so a build at 'warn' after one at 'info' (a worker's after npm start's) rendered every page.
       logLevel: 'info',
@@ -81,7 +79,7 @@ export async function buildSite(log: (line: string) => void = console.log) {
     })
   } finally {
     process.chdir(workingFolder)
-    // What Astro leaves there is its bundle's folder, emptied: a preview's would stay for good.
+    // What Astro leaves there is its bundle's folder, emptied: a test's would stay for good.
     rmSync(ownFolder, { recursive: true, force: true })
   }
   stepDone('Astro')
@@ -93,15 +91,11 @@ export async function buildSite(log: (line: string) => void = console.log) {
     lastBuild,
   )
   stepDone('pruning')
-  // Indexed before publishing, so a served site never has pages without their search index. A
-  // draft preview (PREVIEW_DOC) serves one page from a throwaway build and needs none, nor a sitemap.
-  const sitemap: string[] = []
-  if (!process.env.PREVIEW_DOC) {
-    sitemap.push(...writeSitemap(outDir, sitemapAddresses(Object.keys(stamps), siteUrl), siteUrl))
-    await indexSite(outDir, cacheDir, { rendered, removed }, { log })
-    writeHeadersFile(outDir, cacheDir, { rendered, removed })
-    stepDone('sitemap and search index')
-  }
+  // Indexed before publishing, so a served site never has pages without their search index.
+  const sitemap = writeSitemap(outDir, sitemapAddresses(Object.keys(stamps), siteUrl), siteUrl)
+  await indexSite(outDir, cacheDir, { rendered, removed }, { log })
+  writeHeadersFile(outDir, cacheDir, { rendered, removed })
+  stepDone('sitemap and search index')
   // What pruning left is stamped already; the sitemap, search bundle and headers were written since.
   const published = publish
     ? publishGeneration(outDir, distDir, path.join(path.dirname(outDir), 'published.json'), {

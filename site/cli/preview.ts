@@ -1,13 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 
 import type { CollectionSlug, Payload } from 'payload'
 
 import { contentType, populate, type LinkedDoc } from '../../cms/contentTypes.ts'
-import { projectRoot } from '../../cms/paths.ts'
-import { runSiteBuild } from '../../cms/jobs/runSiteBuild.ts'
+import { previewRenderer } from './previewRendererProcess.ts'
 
 const BANNER =
   '<div role="note" style="background:#8a4b00;color:#fff;padding:.6rem 1rem;font-size:1.1rem;text-align:center">' +
@@ -22,15 +18,15 @@ function reply(res: ServerResponse, status: number, text: string) {
 /**
  * `/_preview/<collection>/<id>?token=…`: a draft rendered by the site's own page templates. The token
  * is the staff member's login; the draft is read with their rights (another community's draft is
- * "not found"). The draft's page alone (site/lib/previewTarget.ts) is built into a throwaway folder,
- * from a content store of the previews' own with the draft added; it is served with a banner and
- * `noindex`, and the folder is deleted: nothing reaches the public site.
+ * "not found"). The preview renderer (site/cli/previewRenderer.ts, a process that keeps running)
+ * renders the draft's page from a content store of the previews' own with the draft added; it is
+ * served with a banner and `noindex`, and nothing of it reaches the public site.
  */
-export function previewHandler(payload: Payload) {
-  const cacheDir = path.join(projectRoot, 'node_modules/.astro-preview')
+export function draftPreviews(payload: Payload) {
+  const renderer = previewRenderer()
   let queue = Promise.resolve()
 
-  return async function handlePreview(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const match = /^\/_preview\/([a-z-]+)\/([^/]+)$/.exec(url.pathname)
     if (!match) return false
@@ -54,39 +50,49 @@ export function previewHandler(payload: Payload) {
         overrideAccess: false,
       })
       .catch(() => null)) as LinkedDoc | null
-    const target = doc ? page(doc) : null
-    if (!doc || !target) return (reply(res, 404, '找不到这份草稿，或您无权查看。'), true)
+    if (!doc || !page(doc)) return (reply(res, 404, '找不到这份草稿，或您无权查看。'), true)
 
-    // One preview build at a time: they share a cache folder and the machine's two cores.
+    // One preview at a time: the renderer holds one draft.
     const run = queue.then(async () => {
-      const work = mkdtempSync(path.join(tmpdir(), 'preview-'))
-      try {
-        const file = path.join(work, 'draft.json')
-        writeFileSync(file, JSON.stringify({ collection, doc }))
-        const out = path.join(work, 'site')
-        if (
-          !(await runSiteBuild({ SITE_OUT_DIR: out, PREVIEW_DOC: file, ASTRO_CACHE_DIR: cacheDir }))
-            .ok
-        )
-          return reply(res, 500, '预览生成失败，请稍后再试。')
-        const html = path.join(out, target.slice(1), 'index.html')
-        if (!existsSync(html))
-          return reply(res, 404, '这份草稿暂时无法预览（所属居委会可能尚未发布）。')
-        const body = readFileSync(html, 'utf8')
-          .replace('<head>', '<head><meta name="robots" content="noindex">')
-          .replace(/<body([^>]*)>/, `<body$1>${BANNER}`)
-        res
-          .writeHead(200, {
-            'content-type': 'text/html; charset=utf-8',
-            'cache-control': 'no-store',
-          })
-          .end(body)
-      } finally {
-        rmSync(work, { recursive: true, force: true })
-      }
+      const rendered = await renderer.render({ collection, doc }).catch((error: unknown) => {
+        payload.logger.error({ err: error }, 'A draft preview failed')
+        return null
+      })
+      if (!rendered) return reply(res, 500, '预览生成失败，请稍后再试。')
+      if (rendered.status === 404)
+        return reply(res, 404, '这份草稿暂时无法预览（所属居委会可能尚未发布）。')
+      if (rendered.status !== 200) return reply(res, 500, '预览生成失败，请稍后再试。')
+      const body = rendered.html
+        .replace('<head>', '<head><meta name="robots" content="noindex">')
+        .replace(/<body([^>]*)>/, `<body$1>${BANNER}`)
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+        .end(body)
     })
     queue = run.catch(() => undefined)
     await run
     return true
   }
+
+  /**
+   * Starts the renderer before the first preview asks for it, with a published community's page
+   * (nothing anyone sees): its start and first content sync take seconds.
+   */
+  async function warm() {
+    const { docs } = await payload.find({
+      collection: 'communities',
+      limit: 1,
+      depth: 1,
+      populate: populate as never,
+      overrideAccess: false,
+    })
+    if (!docs[0]) return
+    const run = queue.then(() =>
+      renderer.render({ collection: 'communities', doc: docs[0] }).then(() => undefined),
+    )
+    queue = run.catch(() => undefined)
+    await run
+  }
+
+  return { handle, warm, stop: renderer.stop }
 }

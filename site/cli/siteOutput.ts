@@ -2,7 +2,7 @@
  * Where a build writes. Astro's cache (the content store with what the last sync saw, and the
  * incremental-build manifest) belongs to one database and one output folder, so it lives with them,
  * never shared: a store filled from another database would make a later build skip real changes.
- * - SITE_OUT_DIR (tests, previews, one-off builds): straight into that folder, cache beside it.
+ * - SITE_OUT_DIR (tests, one-off builds): straight into that folder, cache beside it.
  * - otherwise the served site: a private working folder under DATA_DIR (SITE_BUILD_DIR), published
  *   to DIST_DIR as a whole new generation once built (site/cli/publishGeneration.ts).
  */

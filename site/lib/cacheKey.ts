@@ -86,8 +86,9 @@ export const LIBRARY_LOOKUPS: CollectionKey[] = [
 ]
 
 /**
- * Adds each path's cacheKey: the digest of `shown(path)`, plus the `lookups` collections. In a draft
- * preview build, only the paths of pages about the draft are kept (site/lib/previewTarget.ts).
+ * Adds each path's cacheKey: the digest of `shown(path)`, plus the `lookups` collections. In the
+ * draft preview's renderer, only the paths of pages about the draft are kept
+ * (site/lib/previewTarget.ts).
  */
 export function keyed<P extends { props: object }>(
   paths: P[],

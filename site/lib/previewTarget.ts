@@ -1,11 +1,11 @@
 /**
- * A draft preview (site/cli/preview.ts) builds the site with one draft added (PREVIEW_DOC, read by
- * the loader too) and serves one page of it. Such a build lists only the pages whose subject is the
- * draft (site/lib/cacheKey.ts's keyed()) and renders only the one it serves (previewPage(),
- * site/cli/previewPageOnly.ts), not the whole site: its cost then does not grow with the site, and
- * it never needs a full render after a template change.
+ * A draft preview (site/cli/preview.ts) renders one draft's page with the site's templates, in the
+ * preview renderer (site/cli/previewRenderer.ts), whose content store holds the draft (PREVIEW_DOC,
+ * read by the loader too) and the draft's community rather than the city. Its routes list only the
+ * pages whose subject is the draft (site/lib/cacheKey.ts's keyed()): a preview's cost then does not
+ * grow with the site.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 
 import { contentType } from '../../cms/contentTypes.ts'
 import { idOf, type Ref } from '../../cms/utilities/idOf.ts'
@@ -14,14 +14,20 @@ import type { Where } from '../loaders/payloadSource.ts'
 export type PreviewTarget = { collection: string; id: string }
 type PreviewDoc = { collection: string; doc: { slug?: string | null; id: string | number } }
 
-let preview: PreviewDoc | null | undefined
-/** The draft a preview build adds (its collection and document), or null outside a preview build. */
+let preview: { version: string; doc: PreviewDoc | null } | undefined
+/**
+ * The draft a preview adds (its collection and document), or null outside a preview. Read again
+ * whenever its file changes: the preview renderer (site/cli/previewRenderer.ts) keeps running and
+ * puts each preview's draft there.
+ */
 export function previewDoc(): PreviewDoc | null {
-  if (preview === undefined) {
-    const file = process.env.PREVIEW_DOC
-    preview = file ? (JSON.parse(readFileSync(file, 'utf8')) as PreviewDoc) : null
-  }
-  return preview
+  const file = process.env.PREVIEW_DOC
+  if (!file) return null
+  const stat = statSync(file, { throwIfNoEntry: false })
+  const version = stat ? `${stat.mtimeMs} ${stat.size} ${stat.ino}` : ''
+  if (preview?.version !== version)
+    preview = { version, doc: stat ? (JSON.parse(readFileSync(file, 'utf8')) as PreviewDoc) : null }
+  return preview.doc
 }
 
 /** The draft's entry (its site collection and entry id), or null outside a preview build. */

@@ -50,8 +50,8 @@ export type PayloadLoaderOptions = {
 }
 
 /**
- * A preview build (site/cli/preview.ts) adds one draft, fetched with the staff member's own rights,
- * to its collection. Preview builds go to a separate folder and are never published.
+ * The preview renderer (site/cli/previewRenderer.ts) adds one draft, fetched with the staff member's
+ * own rights, to its collection. Its store is its own, and its pages are never published.
  */
 function previewDraft(collection: string): PayloadDoc | null {
   const preview = previewDoc()
@@ -77,8 +77,8 @@ const SYNC_VERSION = '2'
  */
 
 /**
- * The meta key naming the draft a preview build put in the store (a preview store only, its own
- * cache folder): the next build there takes it out before anything else.
+ * The meta key naming the draft the last preview put in the store (the preview renderer's store
+ * only): the next sync takes it out before anything else.
  */
 const PREVIEWED = 'previewed'
 
@@ -251,9 +251,12 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
         const relations = await relationsOf(collection)
         const watched = [collection, ...new Set(relations.flatMap((r) => r.collections))]
         // A preview reads its community afresh (a few hundred documents, and none that moved
-        // away stays behind); the store of a build that read one community holds too few.
+        // away stays behind); the store of a build that read one community holds too few, and
+        // one made from another CMS (the preview renderer's, which every checkout's share) the
+        // wrong ones.
         const full =
           scope !== null ||
+          meta.get('source') !== source.identity ||
           (meta.get('scope') ?? '') !== scopeKey ||
           meta.get('version') !== SYNC_VERSION ||
           watched.some((c) => !marks.has(c))
@@ -318,6 +321,7 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
         )
       }
       meta.set('version', SYNC_VERSION)
+      meta.set('source', source.identity)
       meta.set('scope', scopeKey)
       meta.set('keys', JSON.stringify([...keys]))
       meta.set('marks', JSON.stringify([...marks]))

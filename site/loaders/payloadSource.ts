@@ -3,6 +3,11 @@
  * API of a remote CMS when PAYLOAD_URL is set. Both ask as an anonymous visitor, so the build sees
  * exactly what the public may see: published documents only, enforced by the CMS's access rules.
  */
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+
+import { dataDir } from '../../cms/paths.ts'
+
 export type PayloadDoc = Record<string, unknown> & { id: string | number }
 
 /** A Payload `where` query (only what the loader asks: equals, in, greater_than, and/or). */
@@ -26,11 +31,18 @@ export const PAGE_SIZE = 500
 
 export interface PayloadSource {
   readonly kind: 'local' | 'rest'
+  /**
+   * Which CMS it reads, as a digest (a database address may hold a password): a content store made
+   * from another is read afresh.
+   */
+  readonly identity: string
   /** Every matching document, a page at a time, in id order. */
   pages(args: FindArgs): AsyncGenerator<PayloadDoc[]>
   /** The bytes of an uploaded file, through the CMS's file route (so under its access rules). */
   readFile(doc: { filename: string; url?: string }): Promise<Uint8Array>
 }
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16)
 
 export class PayloadLoaderError extends Error {
   /** The HTTP status of a refused REST request (403: the public may not read it). */
@@ -63,6 +75,7 @@ async function localSource(): Promise<PayloadSource> {
   if (!fileRoute) throw new PayloadLoaderError('The media collection has no file route.')
   return {
     kind: 'local',
+    identity: digest(process.env.DATABASE_URI || path.join(dataDir, 'cms.db')),
     async *pages({ collection, depth, populate, where, select, sort = 'id', limit = PAGE_SIZE }) {
       for (let page = 1; ; page += 1) {
         const result = await payload.find({
@@ -119,6 +132,7 @@ function restSource(base: string): PayloadSource {
   }
   return {
     kind: 'rest',
+    identity: digest(root),
     async *pages({ collection, depth, populate, where, select, sort = 'id', limit = PAGE_SIZE }) {
       const params = new URLSearchParams({ depth: String(depth), limit: String(limit), sort })
       for (const [target, fields] of Object.entries(populate ?? {})) {
