@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, FlattenedField, Payload } from 'payload'
 
 import { contentType, populate, type LinkedDoc } from '../../cms/contentTypes.ts'
 import { previewRenderer } from './previewRendererProcess.ts'
@@ -13,6 +13,26 @@ function reply(res: ServerResponse, status: number, text: string) {
   res
     .writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
     .end(text)
+}
+
+/**
+ * The admin's labels of the fields a draft lacks (`meeting.startsAt` → 会议安排 › 开始时间), as the
+ * editor sees them on the form; names the admin does not know (the site's own) are left out.
+ */
+function fieldLabels(payload: Payload, collection: CollectionSlug, paths: string[]): string[] {
+  const labels = paths.map((path) => {
+    let fields: readonly FlattenedField[] = payload.collections[collection].config.flattenedFields
+    const parts: string[] = []
+    for (const name of path.split('.').filter((segment) => !/^\d+$/.test(segment))) {
+      const field = fields.find((candidate) => candidate.name === name)
+      if (!field) return null
+      parts.push(typeof field.label === 'string' ? field.label : name)
+      if (!('flattenedFields' in field)) break
+      fields = field.flattenedFields
+    }
+    return parts.join(' › ')
+  })
+  return [...new Set(labels.filter((label): label is string => label !== null))]
 }
 
 /**
@@ -59,6 +79,16 @@ export function draftPreviews(payload: Payload) {
         return null
       })
       if (!rendered) return reply(res, 500, '预览生成失败，请稍后再试。')
+      if (rendered.missing) {
+        const labels = fieldLabels(payload, collection as CollectionSlug, rendered.missing)
+        return reply(
+          res,
+          422,
+          labels.length > 0
+            ? `这份草稿还不能预览：请先填写“${labels.join('”“')}”，保存草稿后再点“预览”。`
+            : '这份草稿还缺少必填内容，暂时不能预览：请检查标有 * 的栏目，保存草稿后再点“预览”。',
+        )
+      }
       if (rendered.status === 404)
         return reply(res, 404, '这份草稿暂时无法预览（所属居委会可能尚未发布）。')
       if (rendered.status !== 200) return reply(res, 500, '预览生成失败，请稍后再试。')

@@ -17,11 +17,18 @@ import { renameSync, writeFileSync } from 'node:fs'
 import { dev, type AstroIntegration } from 'astro'
 
 import { projectRoot } from '../../cms/paths.ts'
-import { previewPage } from '../lib/previewTarget.ts'
+import { clearDraftProblem, draftProblem, previewPage } from '../lib/previewTarget.ts'
 
 export type RenderRequest = { id: number; draft: { collection: string; doc: unknown } }
 export type RenderReply =
-  { id: number; status: number; html: string } | { id: number; error: string }
+  | {
+      id: number
+      status: number
+      html: string
+      /** The draft's fields that fail the site's schema, when it has no page for that reason. */
+      missing?: string[]
+    }
+  | { id: number; error: string }
 
 const SECRET_HEADER = 'x-preview-renderer'
 const secret = randomBytes(24).toString('hex')
@@ -86,6 +93,7 @@ function withoutDevelopmentParts(html: string): string {
 }
 
 async function render({ id, draft }: RenderRequest): Promise<RenderReply> {
+  clearDraftProblem()
   // A new file, not the old one rewritten: previewDoc() sees that it changed.
   writeFileSync(`${draftFile}.next`, JSON.stringify(draft))
   renameSync(`${draftFile}.next`, draftFile)
@@ -97,6 +105,8 @@ async function render({ id, draft }: RenderRequest): Promise<RenderReply> {
   })
   const { port, refresh } = await server
   if (!starting) await refresh()
+  const missing = draftProblem()
+  if (missing) return { id, status: 422, html: '', missing }
   const page = previewPage()
   if (!page) return { id, status: 404, html: '' }
   const response = await fetch(`http://127.0.0.1:${port}${page}`, {

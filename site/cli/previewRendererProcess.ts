@@ -16,7 +16,9 @@ const RENDER_TIMEOUT_MS = 180_000
 
 export type PreviewRenderer = {
   /** The draft's page, rendered by the site's templates: its HTTP status and HTML. */
-  render: (draft: RenderRequest['draft']) => Promise<{ status: number; html: string }>
+  render: (
+    draft: RenderRequest['draft'],
+  ) => Promise<{ status: number; html: string; missing?: string[] }>
   /** Ends the renderer, and resolves once it has. */
   stop: () => Promise<void>
 }
@@ -86,7 +88,7 @@ export function previewRenderer(): PreviewRenderer {
           clearTimeout(timer)
           waiting.delete(id)
           if ('error' in reply) reject(new Error(reply.error))
-          else resolve({ status: reply.status, html: reply.html })
+          else resolve({ status: reply.status, html: reply.html, missing: reply.missing })
         })
         void ready.then(() =>
           renderer.send({ id, draft } satisfies RenderRequest, (error) => {

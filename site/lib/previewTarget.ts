@@ -5,7 +5,7 @@
  * pages whose subject is the draft (site/lib/cacheKey.ts's keyed()): a preview's cost then does not
  * grow with the site.
  */
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 
 import { contentType } from '../../cms/contentTypes.ts'
 import { idOf, type Ref } from '../../cms/utilities/idOf.ts'
@@ -29,6 +29,34 @@ export function previewDoc(): PreviewDoc | null {
     preview = { version, doc: stat ? (JSON.parse(readFileSync(file, 'utf8')) as PreviewDoc) : null }
   return preview.doc
 }
+
+/**
+ * Where the loader says which of the draft's fields fail the site's schema: a draft may be saved
+ * incomplete (Payload checks required fields only on publishing), and its page then cannot be
+ * made. The renderer tells the editor what to fill in rather than "not found".
+ */
+const problemFile = () => `${process.env.PREVIEW_DOC}.problem.json`
+
+/**
+ * Records the fields a schema error names (Astro's message lists each as `**path**: …`). Inside
+ * the loader, which the renderer's development server runs as a module of its own: a file, not
+ * shared memory.
+ */
+export function reportDraftProblem(error: Error): void {
+  const fields = [...error.message.matchAll(/^\s*\*\*([^*]+)\*\*:/gm)].map((m) => m[1]!)
+  writeFileSync(problemFile(), JSON.stringify(fields))
+}
+
+/** The fields the last preview's draft failed on (empty if none named), or null if it did not fail. */
+export function draftProblem(): string[] | null {
+  try {
+    return JSON.parse(readFileSync(problemFile(), 'utf8')) as string[]
+  } catch {
+    return null
+  }
+}
+
+export const clearDraftProblem = () => rmSync(problemFile(), { force: true })
 
 /** The draft's entry (its site collection and entry id), or null outside a preview build. */
 export function previewTarget(): PreviewTarget | null {

@@ -2,7 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders'
 
 import { LATE_COMMIT_MS } from '../../cms/lateCommit.ts'
 
-import { previewDoc, previewScope } from '../lib/previewTarget.ts'
+import { previewDoc, previewScope, reportDraftProblem } from '../lib/previewTarget.ts'
 import { mediaAsset, mirrorPublicMedia, type MediaAsset } from './mediaFiles.ts'
 import {
   PayloadLoaderError,
@@ -238,6 +238,7 @@ export function payloadLoader(options: PayloadLoaderOptions): Loader {
         } catch (error) {
           // Its old version must not stay on the site either.
           store.delete(id)
+          if (draft && String(doc.id) === String(draft.id)) reportDraftProblem(error as Error)
           logger.warn(`Skipped ${collection} "${id}": ${(error as Error).message}`)
         }
       }

@@ -311,4 +311,21 @@ describe('previewing a draft', () => {
     expect((await fetch(`${stack.siteUrl}/shequ/shili/tongzhi/yulan-caogao/`)).status).toBe(404)
     expect(await (await fetch(`${stack.siteUrl}/shequ/shili/`)).text()).not.toContain(title)
   })
+
+  it('tells the editor which fields a draft still lacks, in the words of the form', async () => {
+    const editor = await api.login('editor-a@example.test', PASSWORD)
+    const shili = (await api.get(admin, '/api/communities?where[slug][equals]=shili&depth=0')).json
+      .docs[0].id
+    const created = await api.post(editor, '/api/notices?draft=true', {
+      title: '预览用草稿：还没选类别',
+      community: shili,
+      _status: 'draft',
+    })
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+    const preview = await fetch(
+      `${stack.siteUrl}/_preview/notices/${created.json.doc.id}?token=${editor.token}`,
+    )
+    expect(preview.status).toBe(422)
+    expect(await preview.text()).toBe('这份草稿还不能预览：请先填写“类别”，保存草稿后再点“预览”。')
+  })
 })

@@ -184,8 +184,33 @@ describe('the draft preview renderer', () => {
     expect(store).toContain(published.title)
   })
 
+  // Payload saves a draft without its required fields; the site's schema then has no page for it.
+  it('says which fields a draft lacks, and previews it once they are filled in', async () => {
+    const incomplete = await cms.payload.create({
+      collection: 'notices',
+      data: { title: '预览测试：还没选类别的草稿', community: shiliId, _status: 'draft' } as never,
+      draft: true,
+      overrideAccess: true,
+    })
+    const lacking = await preview('notices', incomplete.id)
+    expect(lacking.status).toBe(422)
+    expect(lacking.missing).toEqual(['kind'])
+
+    await cms.payload.update({
+      collection: 'notices',
+      id: incomplete.id,
+      data: { kind: 'other' },
+      draft: true,
+      overrideAccess: true,
+    })
+    const complete = await preview('notices', incomplete.id)
+    expect(complete.status).toBe(200)
+    expect(complete.missing).toBeUndefined()
+    expect(complete.html).toContain('预览测试：还没选类别的草稿')
+  })
+
   it('finds no page for a draft whose community is not published', async () => {
-    const { status } = await renderer.render({
+    const { status, missing } = await renderer.render({
       collection: 'notices',
       doc: {
         id: 999_999,
@@ -193,9 +218,12 @@ describe('the draft preview renderer', () => {
         title: '无处可去',
         kind: 'other',
         community: { id: 999_999, slug: 'meiyou' },
+        publishedAt: '2026-12-01T00:00:00.000Z',
+        updatedAt: '2026-12-01T00:00:00.000Z',
       },
     })
     expect(status).toBe(404)
+    expect(missing).toBeUndefined()
   })
 
   // A development server hands out the project's files (sources, settings) to whoever asks.
