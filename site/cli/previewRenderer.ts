@@ -53,7 +53,10 @@ async function startDevServer(): Promise<DevServer> {
   }
   const devServer = await dev({
     root: projectRoot,
-    logLevel: 'warn',
+    // Its warnings are about one community's store, not the site: that a community has no notices
+    // yet ("does not exist or is empty"), that a draft has no page (the editor is told why). The
+    // builds warn of what matters to the site.
+    logLevel: 'error',
     server: { host: '127.0.0.1', port: 0 },
     integrations: [captureRefresh],
     vite: {
