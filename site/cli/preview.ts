@@ -3,16 +3,24 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CollectionSlug, FlattenedField, Payload } from 'payload'
 
 import { contentType, populate, type LinkedDoc } from '../../cms/contentTypes.ts'
+import { escapeHtml } from '../search/text.ts'
 import { previewRenderer } from './previewRendererProcess.ts'
 
 const BANNER =
   '<div role="note" style="background:#8a4b00;color:#fff;padding:.6rem 1rem;font-size:1.1rem;text-align:center">' +
   '预览：这是尚未发布的草稿，只有工作人员能看到，居民看不到。</div>'
 
+/** A message instead of the preview: a page of its own, in type large enough to read on a phone. */
 function reply(res: ServerResponse, status: number, text: string) {
   res
-    .writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
-    .end(text)
+    .writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+    .end(
+      '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">' +
+        '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+        '<meta name="robots" content="noindex"><title>预览</title></head>' +
+        `<body style="font:1.25rem/1.7 sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">` +
+        `<p role="alert">${escapeHtml(text)}</p></body></html>`,
+    )
 }
 
 /**
